@@ -1,0 +1,106 @@
+import { N, call } from './natives';
+import { BATCH_EVENT, BRIDGE_READY_EVENT, HANDSHAKE_EVENT } from '../bridge/handshake';
+import { LIMITS, PROTOCOL_VERSION, type HookRecord } from '../../extension/protocol';
+
+// Collects records and hands them to the bridge in batches, at the end of the current task's
+// microtasks (or sooner when a batch is full), so nothing is lost when a frame goes away.
+
+type Pending = HookRecord extends infer R ? (R extends HookRecord ? Omit<R, 'seq' | 't'> : never) : never;
+
+/** Most records buffered while no bridge answered yet (e.g. the extension was reloaded). */
+const MAX_UNSENT = 10_000;
+
+export interface Channel {
+  readonly key: string;
+  emit(record: Pending): void;
+  /** Records the hook dropped (buffer full, serialization failure). */
+  readonly dropped: () => number;
+  /** Next message id for this document. */
+  nextId(): string;
+}
+
+export const openChannel = (): Channel => {
+  const key = makeKey();
+  let seq = 0;
+  let ids = 0;
+  let dropped = 0;
+  let node: EventTarget | null = null;
+  let queue: HookRecord[] = [];
+  let scheduled = false;
+
+  const flush = () => {
+    scheduled = false;
+    if (!node || queue.length === 0) return;
+    while (queue.length > 0) {
+      const records = call<HookRecord[]>(N.ArraySplice, queue, 0, LIMITS.batchRecords);
+      let json: string;
+      try {
+        json = N.stringify({ v: PROTOCOL_VERSION, type: 'batch', frame: key, records });
+      } catch {
+        dropped += records.length;
+        continue;
+      }
+      const init = N.create(null) as CustomEventInit<string>;
+      init.detail = json;
+      const ev = N.construct(N.CustomEvent, [BATCH_EVENT, init]) as Event;
+      call(N.dispatchEvent, node, ev);
+    }
+  };
+
+  const schedule = () => {
+    if (scheduled || !node) return;
+    scheduled = true;
+    N.queueMicrotask(flush);
+  };
+
+  const connect = (target: EventTarget) => {
+    if (node) return;
+    node = target;
+    schedule();
+  };
+
+  const doc = N.document;
+  if (doc) {
+    // Hook first: announce the private node; bridge first: it is listening and answers at once.
+    const privateNode = call<Element>(N.createElement!, doc, 'postscope-channel');
+    const announce = () => {
+      const init = N.create(null) as MouseEventInit;
+      init.relatedTarget = privateNode;
+      call(N.dispatchEvent, doc, N.construct(N.MouseEvent, [HANDSHAKE_EVENT, init]));
+    };
+    const onBridgeReady = () => announce();
+    call(N.addEventListener, doc, BRIDGE_READY_EVENT, onBridgeReady, true);
+    // The bridge acknowledges on the private node; from then on the document listener is gone.
+    const onAck = () => {
+      call(N.removeEventListener, doc, BRIDGE_READY_EVENT, onBridgeReady, true);
+      call(N.removeEventListener, privateNode, 'ack', onAck);
+      connect(privateNode);
+    };
+    call(N.addEventListener, privateNode, 'ack', onAck);
+    announce();
+  }
+
+  return {
+    key,
+    emit(record) {
+      const full = record as HookRecord;
+      full.seq = seq++;
+      full.t = N.timeOrigin + N.now();
+      if (queue.length >= MAX_UNSENT) {
+        dropped++;
+        return;
+      }
+      call(N.ArrayPush, queue, full);
+      if (queue.length >= LIMITS.batchRecords) flush();
+      else schedule();
+    },
+    dropped: () => dropped,
+    nextId: () => key + ':' + ids++,
+  };
+};
+
+const makeKey = (): string => {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += call<string>(N.NumberToString, N.floor(N.random() * 36), 36);
+  return s;
+};

@@ -1,0 +1,94 @@
+import { N, call } from './natives';
+
+// Locates a WindowProxy in the tab's frame tree as a path of frames[i] indices from the top.
+// Only attributes that cross-origin access allows are used (parent, top, opener, length and
+// indexed child access), through getters captured from this realm, so page overrides of
+// `window.parent` or `window.length` are never consulted.
+
+export type WindowRel = 'self' | 'parent' | 'top' | 'ancestor' | 'child' | 'descendant' | 'frame' | 'opener' | 'popup' | 'unknown';
+export interface WindowRef { rel: WindowRel; path: number[] | null }
+
+/** Most windows visited when searching the tree for one window (a bound against hostile trees). */
+const MAX_VISIT = 2000;
+
+const get = (getter: ((this: unknown) => unknown) | null, w: unknown): unknown => {
+  if (!getter) return null;
+  try {
+    return N.apply(getter, w, []);
+  } catch {
+    return null;
+  }
+};
+const parentOf = (w: unknown) => get(N.WindowParent, w);
+const lengthOf = (w: unknown): number => {
+  const n = get(N.WindowLength, w);
+  return typeof n === 'number' ? n : 0;
+};
+const childAt = (w: unknown, i: number): unknown => {
+  try {
+    return (w as Record<number, unknown>)[i];
+  } catch {
+    return null;
+  }
+};
+
+/** Path of `w` from its top window, by finding it among its parent's children at each level. */
+export const pathOf = (w: unknown): number[] | null => {
+  const path: number[] = [];
+  let cur = w;
+  for (let depth = 0; depth < 64; depth++) {
+    const parent = parentOf(cur);
+    if (!parent || parent === cur) return path;
+    const n = lengthOf(parent);
+    let found = -1;
+    for (let i = 0; i < n; i++) {
+      if (childAt(parent, i) === cur) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    call(N.ArrayPush, path, 0);
+    for (let j = path.length - 1; j > 0; j--) path[j] = path[j - 1];
+    path[0] = found;
+    cur = parent;
+  }
+  return null;
+};
+
+const isPrefix = (a: number[], b: number[]) => a.length < b.length && a.every((x, i) => x === b[i]);
+
+/** Describes `target` relative to `self` (the window whose hook records). */
+export const describeWindow = (self: Window, target: unknown): WindowRef => {
+  if (target === null || target === undefined) return { rel: 'unknown', path: null };
+  if (target === self) return { rel: 'self', path: pathOf(self) };
+  const top = get(N.WindowTop, self);
+  const mine = pathOf(self);
+  if (target === parentOf(self)) return { rel: 'parent', path: mine ? mine.slice(0, -1) : null };
+  if (target === top) return { rel: 'top', path: [] };
+  const found = top ? findInTree(top, target) : null;
+  if (found) {
+    if (mine && isPrefix(found, mine)) return { rel: 'ancestor', path: found };
+    if (mine && isPrefix(mine, found)) return { rel: found.length === mine.length + 1 ? 'child' : 'descendant', path: found };
+    return { rel: 'frame', path: found };
+  }
+  if (target === get(N.WindowOpener, self)) return { rel: 'opener', path: null };
+  return { rel: 'unknown', path: null };
+};
+
+/** Breadth-first search of the frame tree under `root` for `target`. */
+const findInTree = (root: unknown, target: unknown): number[] | null => {
+  const queue: [unknown, number[]][] = [[root, []]];
+  let visited = 0;
+  for (let qi = 0; qi < queue.length && visited < MAX_VISIT; qi++) {
+    const [w, path] = queue[qi];
+    const n = lengthOf(w);
+    for (let i = 0; i < n && visited < MAX_VISIT; i++, visited++) {
+      const child = childAt(w, i);
+      const childPath = path.concat(i);
+      if (child === target) return childPath;
+      call(N.ArrayPush, queue, [child, childPath]);
+    }
+  }
+  return null;
+};

@@ -1,0 +1,111 @@
+// Background: routes records per tab. It keeps nothing it cannot lose: history lives in session
+// storage (survives a stopped service worker), and bridges resend until a batch is acknowledged.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { backgroundToPanelSchema, bridgeToBackgroundSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord } from '../protocol';
+import { HistoryStore, type KV } from './history-store';
+import { committed, hookAnnounced, reconcile } from './frame-registry';
+
+const kv: KV = {
+  get: (keys) => browser.storage.session.get(keys),
+  set: (items) => browser.storage.session.set(items),
+  remove: (keys) => browser.storage.session.remove(keys),
+};
+const store = new HistoryStore(kv);
+const panels = new Map<number, Set<Runtime.Port>>();
+
+const send = (port: Runtime.Port, msg: BackgroundToPanel) => {
+  try {
+    port.postMessage(msg);
+  } catch {
+    // The panel went away; its disconnect handler cleans up.
+  }
+};
+const broadcast = (tabId: number, msg: BackgroundToPanel) => {
+  for (const port of panels.get(tabId) ?? []) send(port, msg);
+};
+
+/** Preview trees are bounded by the schema per level; this bounds their total size too. */
+const withinBudget = (r: HookRecord): boolean => {
+  const data = 'data' in r ? r.data : null;
+  return !data || previewNodeCount(data) <= LIMITS.previewNodes + 8;
+};
+
+const onBatch = async (message: unknown, sender: Runtime.MessageSender): Promise<BatchAck> => {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false, error: 'no tab' };
+  const result = validate(bridgeToBackgroundSchema, message);
+  if (!result.ok) {
+    await store.append(tabId, 'invalid', [], 1);
+    return { ok: false, error: result.error };
+  }
+  const batch = result.value;
+  const frameId = sender.frameId ?? 0;
+  const doc = (sender as { documentId?: string }).documentId ?? null;
+  const good = batch.records.filter(withinBudget);
+  const entries: Entry[] = good.map((rec) => ({ frameId, doc, key: batch.frame, rec }));
+  const fresh = await store.append(tabId, batch.frame, entries, batch.malformed + (batch.records.length - good.length));
+  const announce = fresh.find((e) => e.rec.k === 'frame');
+  if (announce && announce.rec.k === 'frame') {
+    const rec = announce.rec;
+    const parent = await parentOf(tabId, frameId);
+    const frames = await store.setFrames(tabId, (f) => hookAnnounced(f, frameId, parent, rec));
+    broadcast(tabId, { v: PROTOCOL_VERSION, type: 'frames', tabId, frames });
+  }
+  if (fresh.length) broadcast(tabId, { v: PROTOCOL_VERSION, type: 'entries', tabId, entries: fresh });
+  return { ok: true, stored: fresh.length };
+};
+
+const parentOf = async (tabId: number, frameId: number): Promise<number | null> => {
+  if (frameId === 0) return -1;
+  try {
+    const f = await browser.webNavigation.getFrame({ tabId, frameId });
+    return f ? f.parentFrameId : null;
+  } catch {
+    return null;
+  }
+};
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'batch') return undefined;
+  return onBatch(message, sender).catch((e: unknown) => ({ ok: false, error: String(e) }) as BatchAck);
+});
+
+const subscribe = async (port: Runtime.Port, tabId: number) => {
+  let set = panels.get(tabId);
+  if (!set) panels.set(tabId, (set = new Set()));
+  set.add(port);
+  try {
+    const all = await browser.webNavigation.getAllFrames({ tabId });
+    if (all) await store.setFrames(tabId, (f) => reconcile(f, new Set(all.map((x) => x.frameId))));
+  } catch {
+    // The tab may be gone or not navigable; keep what we know.
+  }
+  const { entries, frames, stats } = await store.read(tabId);
+  const history: BackgroundToPanel = { v: PROTOCOL_VERSION, type: 'history', tabId, entries, frames, stats };
+  if (validate(backgroundToPanelSchema, history).ok) send(port, history);
+};
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'postscope-panel' || port.sender?.id !== browser.runtime.id) return;
+  port.onMessage.addListener((message: unknown) => {
+    const result = validate(panelToBackgroundSchema, message);
+    if (!result.ok) return;
+    const msg = result.value;
+    if (msg.type === 'subscribe') void subscribe(port, msg.tabId);
+    else if (msg.type === 'clear') void store.clear(msg.tabId).then(() => broadcast(msg.tabId, { v: PROTOCOL_VERSION, type: 'stats', tabId: msg.tabId, stats: { malformed: 0, evicted: 0, stored: 0 } }));
+  });
+  port.onDisconnect.addListener(() => {
+    for (const set of panels.values()) set.delete(port);
+  });
+});
+
+browser.webNavigation.onCommitted.addListener((d) => {
+  if (d.tabId < 0) return;
+  const parentFrameId = (d as { parentFrameId?: number }).parentFrameId ?? (d.frameId === 0 ? -1 : -1);
+  void store.setFrames(d.tabId, (f) => committed(f, { frameId: d.frameId, parentFrameId, url: d.url })).then((frames) => {
+    broadcast(d.tabId, { v: PROTOCOL_VERSION, type: 'frames', tabId: d.tabId, frames });
+    if (d.frameId === 0) broadcast(d.tabId, { v: PROTOCOL_VERSION, type: 'navigated', tabId: d.tabId, url: d.url });
+  });
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void store.forget(tabId));

@@ -1,0 +1,29 @@
+/** Protocol version: bumped whenever a message or record shape changes incompatibly. */
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * Bounds on everything a page can make us carry. The hook enforces them when it builds records;
+ * the bridge and the background enforce them again, because the page can forge anything the hook sends.
+ */
+export const LIMITS = {
+  /** Longest string kept in a preview (characters); longer strings keep their length and a prefix. */
+  previewString: 512,
+  /** Deepest nesting kept in a preview. */
+  previewDepth: 6,
+  /** Most entries kept per object, array, map or set in a preview. */
+  previewEntries: 50,
+  /** Most nodes in one preview tree, across all depths. */
+  previewNodes: 400,
+  /** Longest URL, origin or other identifier string. */
+  url: 2048,
+  /** Longest stack or source excerpt. */
+  text: 8192,
+  /** Most records in one batch from a frame. */
+  batchRecords: 500,
+  /** Largest serialized batch, in characters. */
+  batchChars: 2_000_000,
+  /** Records kept per tab while DevTools is closed (oldest dropped first). */
+  tabHistory: 10_000,
+  /** Most transfer list entries described per message. */
+  transfer: 64,
+} as const;

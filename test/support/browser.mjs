@@ -1,0 +1,128 @@
+// Launches Debian's Chromium with the built extension (dist/chrome) through puppeteer-core and
+// reads what Postscope recorded from the extension's own service worker. Nothing is downloaded.
+import puppeteer from 'puppeteer-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXTENSION_DIR = join(root, 'dist', 'chrome');
+
+export const chromiumPath = () => {
+  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (p && existsSync(p)) return p;
+  throw new Error('Chromium not found: install Debian\'s chromium or set CHROMIUM');
+};
+
+/** Flags for a quiet, offline Chromium; *.test names resolve to loopback for cross-site frames. */
+export const baseArgs = [
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+  '--no-sandbox',
+  '--host-resolver-rules=MAP *.test 127.0.0.1, EXCLUDE localhost',
+  '--site-per-process',
+];
+
+/**
+ * @param {{ extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[] }} opts
+ */
+export async function launch({ extension = true, devtools = false, headless = true, args = [] } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'postscope-'));
+  const extArgs = extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: headless ? true : false,
+    userDataDir,
+    pipe: true,
+    enableExtensions: extension ? [EXTENSION_DIR] : false,
+    devtools,
+    handleDevToolsAsPage: devtools,
+    args: [...baseArgs, ...extArgs, ...args],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  let extensionId = null;
+  if (extension) {
+    const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15000 });
+    extensionId = new URL(sw.url()).host;
+  }
+  const ctx = {
+    browser,
+    extensionId,
+    async worker() {
+      const t = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 15000 });
+      return t.worker();
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return ctx;
+}
+
+/** The tab id Chrome gave `page`, found by a unique marker in its URL. */
+export async function tabIdOf(ctx, page) {
+  const url = page.url();
+  const worker = await ctx.worker();
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const t = tabs.find((x) => x.url === u || x.pendingUrl === u);
+    return t ? t.id : null;
+  }, url);
+}
+
+/** Every entry the background stored for `page`'s tab, oldest first. */
+export async function entries(ctx, page) {
+  const tabId = await tabIdOf(ctx, page);
+  if (tabId === null) return [];
+  const worker = await ctx.worker();
+  return worker.evaluate(async (tabId) => {
+    const metaKey = `tab:${tabId}:meta`;
+    const meta = (await chrome.storage.session.get(metaKey))[metaKey];
+    if (!meta) return [];
+    const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
+    const got = await chrome.storage.session.get(keys);
+    return keys.flatMap((k) => got[k] ?? []);
+  }, tabId);
+}
+
+/** Frames the background knows for `page`'s tab. */
+export async function frames(ctx, page) {
+  const tabId = await tabIdOf(ctx, page);
+  const worker = await ctx.worker();
+  return worker.evaluate(async (tabId) => {
+    const metaKey = `tab:${tabId}:meta`;
+    const meta = (await chrome.storage.session.get(metaKey))[metaKey];
+    return meta ? meta.frames : [];
+  }, tabId);
+}
+
+/** Polls until `predicate(entries)` is truthy; returns its value. Fails with the last entries seen. */
+export async function waitForEntries(ctx, page, predicate, { timeout = 10000, what = 'entries' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = [];
+  for (;;) {
+    last = await entries(ctx, page).catch(() => last);
+    const v = predicate(last);
+    if (v) return v;
+    if (Date.now() > deadline) {
+      const summary = last.map((e) => `${e.frameId} ${e.rec.k} ${JSON.stringify(e.rec).slice(0, 160)}`).join('\n');
+      throw new Error(`timed out waiting for ${what}; have ${last.length}:\n${summary}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Polls a page-side condition (a function evaluated in the page) until truthy. */
+export async function waitInPage(page, fn, ...args) {
+  return page.waitForFunction(fn, { timeout: 10000, polling: 50 }, ...args);
+}
+
+let counter = 0;
+/** A URL made unique per test so its tab can be found. */
+export const unique = (url) => `${url}${url.includes('?') ? '&' : '?'}t=${process.pid}-${++counter}-${Date.now()}`;
