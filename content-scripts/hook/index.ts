@@ -7,6 +7,8 @@ import { objectIds } from './object-ids';
 import { patchToString } from './native-look';
 import { announceFrame } from './frame-info';
 import { captureWindowReceive } from './capture-window-receive';
+import { capturePorts } from './capture-ports';
+import { captureListeners } from './capture-listeners';
 import type { HookContext } from './context';
 
 /** A registry-free install guard: a non-enumerable symbol that only this script's realm holds. */
@@ -25,6 +27,8 @@ const install = () => {
   patchToString();
   announceFrame(ctx);
   captureWindowReceive(ctx);
+  capturePorts(ctx);
+  captureListeners(ctx);
 };
 
 try {
