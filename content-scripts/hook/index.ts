@@ -1,7 +1,7 @@
 // Postscope's page hook: MAIN world, document_start, every frame. It must run before any page
 // script, capture the natives it needs first (./natives is the first import), install once, and
 // never throw into page code.
-import { N } from './natives';
+import { N, call } from './natives';
 import { openChannel } from './channel';
 import { objectIds } from './object-ids';
 import { patchToString } from './native-look';
@@ -11,13 +11,24 @@ import { capturePorts } from './capture-ports';
 import { captureListeners } from './capture-listeners';
 import type { HookContext } from './context';
 
-/** A registry-free install guard: a non-enumerable symbol that only this script's realm holds. */
-const INSTALLED = Symbol.for('postscope.hook.installed');
+/**
+ * Install-once guard that leaves no property on the page's global: an installed hook cancels a
+ * probe event on `document`; a second injection into the same document sees it cancelled and stops.
+ */
+const PROBE = 'postscope-installed-v1';
+const alreadyInstalled = (): boolean => {
+  const doc = N.document;
+  if (!doc) return false;
+  const init = N.create(null) as CustomEventInit;
+  init.cancelable = true;
+  const probe = N.construct(N.CustomEvent, [PROBE, init]) as Event;
+  if (!call<boolean>(N.dispatchEvent, doc, probe)) return true;
+  call(N.addEventListener, doc, PROBE, (e: Event) => call(N.EventPreventDefault, e), true);
+  return false;
+};
 
 const install = () => {
-  const g = N.global as unknown as Record<symbol, unknown>;
-  if (g[INSTALLED]) return;
-  N.defineProperty(g, INSTALLED, { value: true, enumerable: false, configurable: false, writable: false });
+  if (alreadyInstalled()) return;
   const channel = openChannel();
   const ctx: HookContext = {
     channel,

@@ -106,6 +106,7 @@ export const N = {
   MouseEventRelatedTarget: g.MouseEvent ? getter(MouseEvent.prototype, 'relatedTarget') : null,
   EventType: getter(Event.prototype, 'type'),
   EventStopImmediatePropagation: Event.prototype.stopImmediatePropagation,
+  EventPreventDefault: Event.prototype.preventDefault,
   MessageEventData: getter(MessageEvent.prototype, 'data'),
   MessageEventOrigin: getter(MessageEvent.prototype, 'origin'),
   MessageEventSource: getter(MessageEvent.prototype, 'source'),
