@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToPanelSchema, bridgeToBackgroundSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord } from '../protocol';
 import { HistoryStore, type KV } from './history-store';
 import { committed, hookAnnounced, reconcile } from './frame-registry';
+import { isDeep, listenDeep, setDeep } from './deep-mode';
 
 const kv: KV = {
   get: (keys) => browser.storage.session.get(keys),
@@ -83,7 +84,11 @@ const subscribe = async (port: Runtime.Port, tabId: number) => {
   const { entries, frames, stats } = await store.read(tabId);
   const history: BackgroundToPanel = { v: PROTOCOL_VERSION, type: 'history', tabId, entries, frames, stats };
   if (validate(backgroundToPanelSchema, history).ok) send(port, history);
+  send(port, { v: PROTOCOL_VERSION, type: 'deep', tabId, on: await isDeep(tabId).catch(() => false), error: null });
 };
+
+const deepDeps = { store, broadcast };
+listenDeep(deepDeps);
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== 'postscope-panel' || port.sender?.id !== browser.runtime.id) return;
@@ -92,6 +97,7 @@ browser.runtime.onConnect.addListener((port) => {
     if (!result.ok) return;
     const msg = result.value;
     if (msg.type === 'subscribe') void subscribe(port, msg.tabId);
+    else if (msg.type === 'deep') void setDeep(deepDeps, msg.tabId, msg.on);
     else if (msg.type === 'clear') void store.clear(msg.tabId).then(() => broadcast(msg.tabId, { v: PROTOCOL_VERSION, type: 'stats', tabId: msg.tabId, stats: { malformed: 0, evicted: 0, stored: 0 } }));
   });
   port.onDisconnect.addListener(() => {

@@ -1,7 +1,7 @@
 // Launches Debian's Chromium with the built extension (dist/chrome) through puppeteer-core and
 // reads what Postscope recorded from the extension's own service worker. Nothing is downloaded.
 import puppeteer from 'puppeteer-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,17 +29,32 @@ export const baseArgs = [
 ];
 
 /**
- * @param {{ extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[] }} opts
+ * A copy of the built extension whose optional debugger permission is already granted (as a
+ * required one): the browser's permission prompt cannot be answered from a test. The code is the
+ * same; only the manifest differs.
  */
-export async function launch({ extension = true, devtools = false, headless = true, args = [] } = {}) {
+const grantedDebuggerCopy = (dir) => {
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.permissions = [...manifest.permissions, 'debugger'];
+  delete manifest.optional_permissions;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+};
+
+/**
+ * @param {{ extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], debuggerGranted?: boolean }} opts
+ */
+export async function launch({ extension = true, devtools = false, headless = true, args = [], debuggerGranted = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'postscope-'));
-  const extArgs = extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+  const extDir = debuggerGranted ? grantedDebuggerCopy(join(userDataDir, 'extension')) : EXTENSION_DIR;
+  const extArgs = extension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : [];
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: headless ? true : false,
     userDataDir,
     pipe: true,
-    enableExtensions: extension ? [EXTENSION_DIR] : false,
+    enableExtensions: extension ? [extDir] : false,
     devtools,
     handleDevToolsAsPage: devtools,
     args: [...baseArgs, ...extArgs, ...args],
