@@ -6,10 +6,23 @@ import { HistoryStore, type KV } from './history-store';
 import { committed, hookAnnounced, reconcile } from './frame-registry';
 import { isDeep, listenDeep, setDeep } from './deep-mode';
 
+/**
+ * History lives in local storage (see history-store.ts) but means one browser session. Session
+ * storage is empty exactly when the browser (or the extension) started anew: then what a previous
+ * session, a crash or an update left behind is wiped, before the first record is read or written.
+ */
+const ready = (async () => {
+  if ((await browser.storage.session.get('alive')).alive === true) return;
+  const all = await browser.storage.local.get(null);
+  const stale = Object.keys(all).filter((k) => k.startsWith('tab:'));
+  if (stale.length) await browser.storage.local.remove(stale);
+  await browser.storage.session.set({ alive: true });
+})();
+
 const kv: KV = {
-  get: (keys) => browser.storage.session.get(keys),
-  set: (items) => browser.storage.session.set(items),
-  remove: (keys) => browser.storage.session.remove(keys),
+  get: (keys) => ready.then(() => browser.storage.local.get(keys)),
+  set: (items) => ready.then(() => browser.storage.local.set(items)),
+  remove: (keys) => ready.then(() => browser.storage.local.remove(keys)),
 };
 const store = new HistoryStore(kv);
 const panels = new Map<number, Set<Runtime.Port>>();

@@ -98,10 +98,10 @@ export async function entries(ctx, page) {
   const worker = await ctx.worker();
   return worker.evaluate(async (tabId) => {
     const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.session.get(metaKey))[metaKey];
+    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
     if (!meta) return [];
     const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
-    const got = await chrome.storage.session.get(keys);
+    const got = await chrome.storage.local.get(keys);
     return keys.flatMap((k) => got[k] ?? []);
   }, tabId);
 }
@@ -112,7 +112,7 @@ export async function frames(ctx, page) {
   const worker = await ctx.worker();
   return worker.evaluate(async (tabId) => {
     const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.session.get(metaKey))[metaKey];
+    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
     return meta ? meta.frames : [];
   }, tabId);
 }

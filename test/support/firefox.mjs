@@ -42,10 +42,10 @@ export async function launchFirefox() {
         const tab = (await browser.tabs.query({})).find((t) => t.url === u);
         if (!tab) return [];
         const metaKey = `tab:${tab.id}:meta`;
-        const meta = (await browser.storage.session.get(metaKey))[metaKey];
+        const meta = (await browser.storage.local.get(metaKey))[metaKey];
         if (!meta) return [];
         const keys = meta.chunks.map((n) => `tab:${tab.id}:c:${n}`);
-        const got = await browser.storage.session.get(keys);
+        const got = await browser.storage.local.get(keys);
         return keys.flatMap((k) => got[k] ?? []);
       }, url);
     },
