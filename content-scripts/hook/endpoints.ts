@@ -13,7 +13,8 @@ import type { HookContext } from './context';
 // not keep an unstarted port alive (Blink keeps a port alive only while started and entangled).
 
 export type Via = 'port' | 'worker' | 'service-worker' | 'broadcast';
-export type SeenVia = 'channel' | 'received' | 'worker' | 'shared-worker' | 'service-worker' | 'broadcast' | 'unknown';
+/** How an endpoint came to be known; 'channel' and 'container' are not announced with a port-seen record (the channel record or nothing says it). */
+export type SeenVia = 'channel' | 'container' | 'received' | 'worker' | 'shared-worker' | 'service-worker' | 'broadcast' | 'unknown';
 
 export interface Endpoint {
   readonly id: string;
@@ -91,7 +92,7 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
       if (via !== 'broadcast') api.listen(o);
       call(N.addEventListener, o, 'messageerror', onEvent, true);
       if (collected && via === 'port') call(N.FinalizationRegister!, collected, o, id);
-      if (seen !== 'channel') ctx.channel.emit({ k: 'port-seen', port: id, via: seen, msg, name });
+      if (seen !== 'channel' && seen !== 'container') ctx.channel.emit({ k: 'port-seen', port: id, via: seen, msg, name });
       return ep;
     },
     started(ep, how) {

@@ -61,7 +61,7 @@ export const wrapWorkers = (ctx: HookContext, eps: Endpoints): void => {
   if (NP.NavigatorServiceWorker && NP.navigator) {
     try {
       const container = call<object | null>(NP.NavigatorServiceWorker, NP.navigator);
-      if (container) eps.see(container, 'service-worker', 'service-worker', null, null);
+      if (container) eps.see(container, 'service-worker', 'container', null, null);
     } catch {
       // Recording must never break the page.
     }

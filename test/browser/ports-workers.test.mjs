@@ -55,6 +55,18 @@ test('a shared worker port: created with the worker, its traffic recorded both w
   await page.close();
 });
 
+test('a service worker: the page\'s post to its controller and the reply, both named by the script URL', async () => {
+  const page = await open('/ports-sw.html');
+  assert.deepEqual(await page.evaluate(() => window.exchange()), { tag: 'from-sw', got: { tag: 'to-sw' } });
+  const es = await waitForEntries(ctx, page, (es) => (of(es, 'port-recv').some((r) => tagOf(r.data) === 'from-sw') ? es : null), { what: 'the service worker reply' });
+  const script = server.url('A', '/ports-sw.js');
+  const send = of(es, 'port-send').find((r) => tagOf(r.data) === 'to-sw');
+  assert.deepEqual([send.via, send.name, send.outcome], ['service-worker', script, 'sent']);
+  const reply = of(es, 'port-recv').find((r) => tagOf(r.data) === 'from-sw');
+  assert.deepEqual([reply.via, reply.name], ['service-worker', script]);
+  await page.close();
+});
+
 test('BroadcastChannel: the post with its channel name, and posting after close throws InvalidStateError as recorded', async () => {
   const page = await open('/ports-broadcast.html');
   const seen = await page.evaluate(() => window.broadcast());
