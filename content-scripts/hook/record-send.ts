@@ -31,7 +31,7 @@ export const recordSend = (
   try {
     if (hasTransfer && args.length > 1 && args[1] !== undefined) {
       objects = readTransfer(args[1]) ?? NO_OBJECTS;
-      if (objects.length > 0) described = describeBefore(objects, (p) => eps.see(p, 'port', 'unknown', null, null).id, eps.bufferId);
+      if (objects.length > 0) described = describeBefore(objects, knownPort(eps), (p) => eps.see(p, 'port', 'unknown', null, null).id, eps.bufferId);
     }
     before = outcomeBefore(eps, ep, objects);
   } catch {
@@ -54,6 +54,11 @@ export const recordSend = (
     // Recording must never break the page.
   }
   return result;
+};
+
+const knownPort = (eps: Endpoints) => (o: object): string | null => {
+  const ep = eps.peek(o);
+  return ep && ep.via === 'port' ? ep.id : null;
 };
 
 /** What will become of the message, decided from the sender's state before the call (spec 5.3 postMessage steps). */

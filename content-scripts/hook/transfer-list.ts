@@ -62,11 +62,20 @@ const PROBES: [TransferKind, ((this: unknown) => unknown) | null, unknown][] = [
 
 export interface Described { item: TransferItem; probe: number }
 
-/** Kind, id and size of each object before the call; `portId` names ports, `bufferId` buffers. */
-export const describeBefore = (objects: object[], portId: (p: object) => string, bufferId: (b: object) => string): Described[] => {
+/**
+ * Kind, id and size of each object before the call; `knownPort` names ports already seen (checked
+ * first: a failed brand check throws, which costs far more than a WeakMap lookup), `portId` names
+ * any other port, `bufferId` buffers.
+ */
+export const describeBefore = (objects: object[], knownPort: (p: object) => string | null, portId: (p: object) => string, bufferId: (b: object) => string): Described[] => {
   const out: Described[] = [];
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i];
+    const known = knownPort(o);
+    if (known !== null) {
+      call(N.ArrayPush, out, { item: { kind: 'port', id: known, bytes: null, after: 'unknown' }, probe: -1 });
+      continue;
+    }
     const bytes = brand(N.ArrayBufferByteLength, o);
     if (bytes !== NONE) {
       call(N.ArrayPush, out, { item: { kind: 'arraybuffer', id: bufferId(o), bytes: bytes as number, after: 'unknown' }, probe: -1 });

@@ -53,6 +53,18 @@ test('setting onmessage starts the port implicitly', async () => {
   assert.ok(channel);
 });
 
+// Without traffic only the listener capture (branch `listeners`) can tell that onmessage was set.
+test('setting onmessage is recorded as a start before any message arrives', { todo: 'needs the listener bus from the listeners branch' }, async () => {
+  const port = await page.evaluate(() => {
+    const ch = new MessageChannel();
+    ch.port2.onmessage = () => {};
+    window.keep = ch;
+    return true;
+  });
+  assert.ok(port);
+  await waitFor('a start without traffic', (es) => recs(es, 'port-state').find((s) => s.how === 'onmessage' && !recs(es, 'port-recv').some((r) => r.port === s.port)));
+});
+
 test('a message to a port that was never started is received only after start()', async () => {
   await run('queued');
   const send = await waitFor('queued send', (es) => sendTagged(es, 'queued'));
