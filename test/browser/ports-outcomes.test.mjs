@@ -62,7 +62,7 @@ test('setting onmessage is recorded as a start before any message arrives', { to
     return true;
   });
   assert.ok(port);
-  await waitFor('a start without traffic', (es) => recs(es, 'port-state').find((s) => s.how === 'onmessage' && !recs(es, 'port-recv').some((r) => r.port === s.port)));
+  await waitForEntries(ctx, page, (es) => recs(es, 'port-state').find((s) => s.how === 'onmessage' && !recs(es, 'port-recv').some((r) => r.port === s.port)), { what: 'a start without traffic', timeout: 2000 });
 });
 
 test('a message to a port that was never started is received only after start()', async () => {
