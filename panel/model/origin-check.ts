@@ -105,7 +105,8 @@ export const judgeListener = (source: string | null, runs: RunTrace[], frameOrig
   const { checks } = mergeChecks(statics, runtime);
   const method = st && runs.length ? 'both' : st ? 'static' : runs.length ? 'runtime' : 'none';
   const checksSource = (st?.sourceChecks ?? 0) > 0;
-  const base = { checks, checksSource, method } as const;
+  const usesData = (st?.dataRefs ?? 0) > 0 || dyn.readData;
+  const base = { checks, checksSource, method, usesData } as const;
   if (!st && runs.length === 0) {
     return { ...base, kind: 'unknown', example: null, reason: source === null ? 'no source text was recorded and the listener never ran' : 'a native or bound function: its source is not visible, and it never ran' };
   }
@@ -143,7 +144,6 @@ export const judgeListener = (source: string | null, runs: RunTrace[], frameOrig
   if (st && st.param === null && runs.length === 0 && !st.noParams) {
     return { ...base, kind: 'unknown', example: null, reason: 'the event parameter was not found in the source and the listener never ran' };
   }
-  const usesData = (st?.dataRefs ?? 0) > 0 || dyn.readData;
   if (!usesData && runs.length === 0 && st?.param && new RegExp(String.raw`\(\s*${st.param.replace(/[$]/g, '\\$')}\s*[,)]`).test(source ?? '')) {
     return { ...base, kind: 'unknown', example: null, reason: 'the event is passed on to another function, and the listener never ran' };
   }

@@ -43,6 +43,8 @@ export interface Judgement {
   checks: OriginCheck[];
   /** The listener compares event.source (alone, for 'source-only'). */
   checksSource: boolean;
+  /** It reads event.data (in its source or in a recorded run). */
+  usesData: boolean;
   /** Where the evidence came from. */
   method: 'runtime' | 'static' | 'both' | 'none';
 }
