@@ -83,11 +83,11 @@ test('BroadcastChannel: the post with its channel name, and posting after close 
 });
 
 // Our message listener goes on a BroadcastChannel only when the page listens (Blink keeps a
-// channel with message listeners alive); the listener capture (branch `listeners`) tells us so.
-test('BroadcastChannel: each receiving frame records the message', { todo: 'needs the listener bus from the listeners branch' }, async () => {
+// channel with message listeners alive); the listener capture's bus tells us when.
+test('BroadcastChannel: each receiving frame records the message', async () => {
   const page = await open('/ports-broadcast.html');
   await page.evaluate(() => window.broadcast());
-  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv' && e.rec.via === 'broadcast').length >= 2 ? es : null), { what: 'two broadcast receives', timeout: 3000 });
+  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv' && e.rec.via === 'broadcast').length >= 2 ? es : null), { what: 'two broadcast receives' });
   const recvs = es.filter((e) => e.rec.k === 'port-recv' && e.rec.via === 'broadcast');
   assert.equal(new Set(recvs.map((e) => e.frameId)).size, 2);
   assert.ok(recvs.every((e) => e.rec.name === 'ps-room' && tagOf(e.rec.data) === 'to-room'));
