@@ -157,7 +157,8 @@ function buildMessages(sends: Send[], recvs: Recv[], pairs: Map<Send, Recv>, twi
       continue;
     }
     if (r.via === 'broadcast') {
-      const got = broadcastRecvs.filter((x) => x.key !== s.key && x.rec.name === r.name && x.rec.t >= r.t - 1000 && !used.has(x) && dataShape(x.rec.data) === dataShape(r.data));
+      // Every other BroadcastChannel object of that name and origin hears it, in this document too; never the sender itself.
+      const got = broadcastRecvs.filter((x) => !(x.key === s.key && x.rec.port === r.port) && x.rec.name === r.name && x.rec.t >= r.t - 1000 && !used.has(x) && dataShape(x.rec.data) === dataShape(r.data));
       for (const x of got) used.add(x);
       messages.push({ ...base, recv: got.map(entryKey), to: null, outcome: got.length ? 'delivered' : 'unknown', method: got.length ? 'observed' : 'inferred' });
       continue;
