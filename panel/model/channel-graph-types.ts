@@ -58,6 +58,8 @@ export interface GraphMessage {
   from: string | null;
   to: string | null;
   outcome: MessageOutcome;
+  /** Delivered only after it waited in the queue of a port that was not started yet when it was sent. */
+  waited: boolean;
   /** How the outcome is known: recorded by the hook at the call, or inferred from the rest of the graph. */
   method: 'observed' | 'inferred';
 }

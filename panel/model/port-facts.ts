@@ -13,6 +13,8 @@ export interface PortFacts {
   firstT: number;
   channel: string | null;
   started: boolean;
+  /** When start() or onmessage enabled its queue, if recorded. */
+  startedT: number | null;
   closed: boolean;
   collected: boolean;
   sent: number;
@@ -45,7 +47,7 @@ export const collectPortFacts = (entries: Entry[], ids: Set<string>): Map<string
   const note = (id: string, e: Entry): PortFacts => {
     let f = facts.get(id);
     if (!f) {
-      f = { id, doc: e.key, frameId: e.frameId, firstT: e.rec.t, channel: null, started: false, closed: false, collected: false, sent: 0, received: 0, recvTimes: [] };
+      f = { id, doc: e.key, frameId: e.frameId, firstT: e.rec.t, channel: null, started: false, startedT: null, closed: false, collected: false, sent: 0, received: 0, recvTimes: [] };
       facts.set(id, f);
     }
     return f;
@@ -63,7 +65,10 @@ export const collectPortFacts = (entries: Entry[], ids: Set<string>): Map<string
       case 'port-state': {
         if (!ids.has(r.port)) break;
         const f = note(r.port, e);
-        if (r.state === 'started') f.started = true;
+        if (r.state === 'started') {
+          f.started = true;
+          f.startedT ??= r.t;
+        }
         else if (r.state === 'closed') f.closed = true;
         else f.collected = true;
         break;

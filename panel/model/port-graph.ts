@@ -151,7 +151,7 @@ function buildMessages(sends: Send[], recvs: Recv[], pairs: Map<Send, Recv>, twi
   const broadcastRecvs = recvs.filter((r) => r.rec.via === 'broadcast');
   for (const s of sends) {
     const r = s.rec;
-    const base = { send: entryKey(s), via: r.via, from: r.port };
+    const base = { send: entryKey(s), via: r.via, from: r.port, waited: false };
     if (r.outcome !== 'sent') {
       messages.push({ ...base, recv: [], to: null, outcome: r.outcome, method: 'observed' });
       continue;
@@ -165,7 +165,9 @@ function buildMessages(sends: Send[], recvs: Recv[], pairs: Map<Send, Recv>, twi
     }
     const paired = pairs.get(s);
     if (paired) {
-      messages.push({ ...base, recv: [entryKey(paired)], to: paired.rec.port, outcome: paired.rec.type === 'messageerror' ? 'messageerror' : 'delivered', method: 'observed' });
+      const startedT = facts.get(paired.rec.port)?.startedT ?? null;
+      const waited = startedT !== null && startedT > r.t;
+      messages.push({ ...base, recv: [entryKey(paired)], to: paired.rec.port, outcome: paired.rec.type === 'messageerror' ? 'messageerror' : 'delivered', method: 'observed', waited });
       continue;
     }
     const move = moves.get(r.port);
@@ -174,6 +176,6 @@ function buildMessages(sends: Send[], recvs: Recv[], pairs: Map<Send, Recv>, twi
     const outcome = move && move.t < r.t ? 'lost-neutered' : !end ? 'unknown' : end.closed ? 'lost-closed' : !end.started ? 'queued' : 'unknown';
     messages.push({ ...base, recv: [], to: end?.id ?? null, outcome, method: 'inferred' });
   }
-  for (const x of recvs) if (!used.has(x)) messages.push({ send: null, recv: [entryKey(x)], via: x.rec.via, from: null, to: x.rec.port, outcome: x.rec.type === 'messageerror' ? 'messageerror' : 'delivered', method: 'observed' });
+  for (const x of recvs) if (!used.has(x)) messages.push({ send: null, recv: [entryKey(x)], via: x.rec.via, from: null, to: x.rec.port, outcome: x.rec.type === 'messageerror' ? 'messageerror' : 'delivered', method: 'observed', waited: false });
   return messages;
 }

@@ -95,3 +95,19 @@ test('the graph at an earlier time: the relayed end is still in the child before
   assert.equal(before.channels[0].ends[1], toGrand.from);
   assert.equal(buildChannelGraph(relay, 0).ports.length, 0, 'a small number counts entries: none');
 });
+
+test('a message sent before the receiving port started is delivered later and marked as having waited', () => {
+  const rec = (seq: number, t: number, r: object): Entry => ({ frameId: 0, doc: null, key: 'k', rec: { ...r, seq, t } as Entry['rec'] });
+  const data = { t: 'string' as const, v: 'early', len: 5 };
+  const entries = [
+    rec(0, 1, { k: 'channel', ch: 'c', port1: 'a', port2: 'b', call: null }),
+    rec(1, 2, { k: 'port-send', msg: 'm1', via: 'port', port: 'a', name: null, data, transfer: [], outcome: 'sent', error: null, call: null }),
+    rec(2, 5, { k: 'port-state', port: 'b', state: 'started', how: 'start' }),
+    rec(3, 6, { k: 'port-recv', msg: 'm2', via: 'port', port: 'b', name: null, type: 'message', data, ports: [] }),
+  ];
+  const before = buildChannelGraph({ entries, frames: [] }, 2);
+  assert.deepEqual([before.messages[0].outcome, before.messages[0].method], ['queued', 'inferred']);
+  const after = buildChannelGraph({ entries, frames: [] });
+  assert.deepEqual([after.messages[0].outcome, after.messages[0].waited], ['delivered', true]);
+  assert.equal(buildChannelGraph({ entries: [entries[0], entries[2], { ...entries[1], rec: { ...entries[1].rec, seq: 9, t: 5.5 } }, entries[3]], frames: [] }).messages[0].waited, false);
+});
