@@ -93,14 +93,24 @@ export const collectPortFacts = (entries: Entry[], ids: Set<string>): Map<string
   return facts;
 };
 
+const shapes = new WeakMap<Preview, string>();
+
 /** A message's data with per-side details removed (buffer sizes after transfer, port ids), for matching a send to its receive. */
-export const dataShape = (p: Preview | null): string => (p === null ? 'null' : JSON.stringify(p, (_k, v: unknown) => {
-  if (v && typeof v === 'object' && !Array.isArray(v)) {
-    const t = (v as { t?: unknown }).t;
-    if (t === 'arraybuffer') return { t, shared: (v as { shared: boolean }).shared };
-    if (t === 'port') return { t };
+export const dataShape = (p: Preview | null): string => {
+  if (p === null) return 'null';
+  let shape = shapes.get(p);
+  if (shape === undefined) {
+    shape = JSON.stringify(p, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        const t = (v as { t?: unknown }).t;
+        if (t === 'arraybuffer') return { t, shared: (v as { shared: boolean }).shared };
+        if (t === 'port') return { t };
+      }
+      return v;
+    });
+    shapes.set(p, shape);
   }
-  return v;
-}));
+  return shape;
+};
 
 export { entryKey };

@@ -100,7 +100,13 @@ export function buildChannelGraph(input: ModelInput, atSeqOrTime?: number): Chan
 function pairAll(sends: Send[], recvs: Recv[], twin: Map<string, string>, rootOf: (id: string) => string, chain: (root: string) => string[]): Map<Send, Recv> {
   const byRoot = <T extends Send | Recv>(list: T[]) => {
     const m = new Map<string, T[]>();
-    for (const e of list) if (e.rec.via === 'port') m.set(rootOf(e.rec.port), [...(m.get(rootOf(e.rec.port)) ?? []), e]);
+    for (const e of list) {
+      if (e.rec.via !== 'port') continue;
+      const root = rootOf(e.rec.port);
+      const have = m.get(root);
+      if (have) have.push(e);
+      else m.set(root, [e]);
+    }
     return m;
   };
   const sendsByRoot = byRoot(sends.filter((s) => s.rec.outcome === 'sent'));

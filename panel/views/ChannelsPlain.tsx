@@ -7,7 +7,8 @@ import { neuteredObjects } from '../model/neutered';
 export function ChannelsPlain({ entries, frames }: { entries: Entry[]; frames: FrameNode[] }) {
   const { graph, neutered } = useMemo(() => {
     const input = { entries, frames };
-    return { graph: buildChannelGraph(input), neutered: neuteredObjects(input) };
+    const graph = buildChannelGraph(input);
+    return { graph, neutered: neuteredObjects(input, graph) };
   }, [entries, frames]);
   const where = new Map(graph.ports.map((p) => [p.id, graph.contexts.find((c) => c.id === p.context)?.label ?? p.context]));
   const label = (contextId: string | null) => (contextId === null ? 'not seen' : graph.contexts.find((c) => c.id === contextId)?.label ?? contextId);
