@@ -58,7 +58,7 @@ export function buildChannelGraph(input: ModelInput, atSeqOrTime?: number): Chan
     for (const [s, r] of pairs) for (const m of movesOfPair(s, r)) added = addMove(m) || added;
     for (const w of windowRecvs) {
       if (resolvedWindow.has(w)) continue;
-      const found = inferWindowMove(entries, w, facts, new Set(moves.keys()), observedMoved, second);
+      const found = inferWindowMove(entries, w, facts, new Set(moves.keys()), observedMoved, twin, second);
       if (found.length === 0) continue;
       resolvedWindow.add(w);
       for (const m of found) added = addMove(m) || added;

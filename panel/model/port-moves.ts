@@ -62,15 +62,20 @@ const docOfRef = (entries: Entry[], recorder: Entry, ref: { rel: string; path: n
  * For a window message that carried ports, the objects of the sending frame that were most likely
  * transferred: ports held there before the message arrived, not closed, not already moved, not
  * transferred by a recorded send, and never receiving afterwards (a neutered port receives
- * nothing); the most recently created first, the second port of a channel before the first
- * (pages keep port1 and send port2 by convention).
+ * nothing); the most recently created first, the second port of a channel before the first (pages
+ * keep port1 and send port2 by convention), and never both ends of one channel (that would doom it).
  */
-export const inferWindowMove = (entries: Entry[], recv: Entry & { rec: RecordOf<'win-recv'> }, facts: Map<string, PortFacts>, movedFrom: Set<string>, observedMoved: Set<string>, second: Set<string>): Move[] => {
+export const inferWindowMove = (entries: Entry[], recv: Entry & { rec: RecordOf<'win-recv'> }, facts: Map<string, PortFacts>, movedFrom: Set<string>, observedMoved: Set<string>, twin: Map<string, string>, second: Set<string>): Move[] => {
   const sender = docOfRef(entries, recv, recv.rec.source);
   if (!sender) return [];
   const t = recv.rec.t;
   const candidates = [...facts.values()].filter((f) => f.doc === sender && f.firstT <= t && !f.closed && !movedFrom.has(f.id) && !observedMoved.has(f.id) && !recv.rec.ports.includes(f.id) && !f.recvTimes.some((rt) => rt > t));
   candidates.sort((a, b) => b.firstT - a.firstT || Number(second.has(b.id)) - Number(second.has(a.id)));
-  const chosen = candidates.slice(0, recv.rec.ports.length).reverse();
+  const chosen: PortFacts[] = [];
+  for (const f of candidates) {
+    if (chosen.length === recv.rec.ports.length) break;
+    if (!chosen.some((c) => twin.get(c.id) === f.id)) chosen.push(f);
+  }
+  chosen.reverse();
   return chosen.map((f, i) => ({ from: f.id, to: recv.rec.ports[i], via: entryKey(recv), t, method: 'inferred' as const }));
 };

@@ -49,3 +49,19 @@ test('a send on a port after it was moved through a window message is inferred l
   const late = buildChannelGraph({ entries, frames: [] }).messages[0];
   assert.deepEqual([late.outcome, late.method], ['lost-neutered', 'inferred']);
 });
+
+test('two channels whose second ports travel in one window message: one end of each is inferred moved, in creation order', () => {
+  let seq = 0;
+  const at = (key: string, frameId: number, t: number, rec: Partial<HookRecord>): Entry => ({ frameId, doc: null, key, rec: { ...rec, seq: seq++, t } as HookRecord });
+  const entries: Entry[] = [
+    at('top', 0, 1, { k: 'frame', key: 'top', url: 'http://a/', origin: 'http://a', path: [], flavor: 'normal', hasOpener: false, dropped: 0, title: null }),
+    at('kid', 1, 2, { k: 'frame', key: 'kid', url: 'http://b/', origin: 'http://b', path: [0], flavor: 'normal', hasOpener: false, dropped: 0, title: null }),
+    at('top', 0, 10, { k: 'channel', ch: 'a', port1: 'a1', port2: 'a2', call: null }),
+    at('top', 0, 11, { k: 'channel', ch: 'b', port1: 'b1', port2: 'b2', call: null }),
+    at('kid', 1, 12, { k: 'win-recv', msg: 'm', type: 'message', origin: 'http://a', source: { rel: 'parent', path: [] }, data: { t: 'null' }, ports: ['x', 'y'], trusted: true }),
+  ];
+  const moved = neuteredObjects({ entries, frames: [] }).map((o) => o.id);
+  assert.deepEqual(moved, ['a2', 'b2']);
+  const g = buildChannelGraph({ entries, frames: [] });
+  assert.deepEqual(g.channels.map((c) => c.ends), [['a1', 'x'], ['b1', 'y']]);
+});
