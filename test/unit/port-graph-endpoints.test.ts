@@ -50,3 +50,13 @@ test('a BroadcastChannel post is joined to the receives of the same name by ever
   const stray = g.messages.find((m) => m.recv[0] === entryKey(entries[1]))!;
   assert.equal(stray.send, null, 'the sender never hears its own post (a receive on it came from elsewhere)');
 });
+
+test('a shared worker port is entangled with an unseen port in the shared worker\'s context', () => {
+  const entries = [at('top', 0, 1, { k: 'port-seen', port: 'sp', via: 'shared-worker', msg: null, name: '/shared.js' }), at('top', 0, 2, send('sp', 'port', 'hi', null))];
+  const g = buildChannelGraph({ entries, frames: [] });
+  const ctx = g.contexts.find((c) => c.kind === 'shared-worker')!;
+  assert.deepEqual([ctx.id, ctx.label], ['shared-worker:/shared.js', 'shared-worker /shared.js']);
+  const edge = g.edges.find((e) => e.kind === 'entangled' && e.from === 'sp')!;
+  assert.equal(g.ports.find((p) => p.id === edge.to)!.context, ctx.id);
+  assert.equal(g.ports.find((p) => p.id === 'sp')!.sent, 1);
+});
