@@ -28,7 +28,14 @@ export interface Slot {
   once: boolean;
   /** Origin tracers to put in place for each call (see swapHints). */
   hints: number[] | null;
+  /** Calls traced with origin operations so far (see run-listener.ts). */
+  traced: number;
+  /** Distinct run summaries already recorded (reads, origin, threw). */
+  seen: string[];
 }
+
+export const newSlot = (target: object, type: MessageType, capture: boolean, callback: object): Slot =>
+  ({ target, type, capture, callback, wrapper: null, id: null, once: false, hints: null, traced: 0, seen: [] });
 
 export interface AddInfo {
   how: How;
@@ -70,7 +77,7 @@ export const listenerRegistry = (ctx: HookContext): Registry => {
         slots = [];
         call(N.WeakMapSet, byTarget, target, slots);
       }
-      const slot: Slot = { target, type, capture, callback, wrapper: null, id: null, once: false, hints: null };
+      const slot = newSlot(target, type, capture, callback);
       call(N.ArrayPush, slots, slot);
       return slot;
     },

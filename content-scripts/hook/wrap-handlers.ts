@@ -2,7 +2,7 @@ import { N, call } from './natives';
 import { copyFunctionShape } from './native-look';
 import { callSite } from './call-site';
 import { makeListenerWrapper } from './run-listener';
-import type { MessageType, Registry, Slot } from './listener-registry';
+import { newSlot, type MessageType, type Registry, type Slot } from './listener-registry';
 import type { HookContext } from './context';
 
 // The onmessage/onmessageerror event handler attributes of Window (own accessors of the global),
@@ -57,7 +57,7 @@ export const wrapHandlers = (ctx: HookContext, registry: Registry): void => {
           return;
         }
         const target = (this === undefined || this === null ? N.global : this) as object;
-        const slot: Slot = { target, type, capture: false, callback: value, wrapper: null, id: null, once: false, hints: null };
+        const slot = newSlot(target, type, false, value);
         slot.wrapper = makeListenerWrapper(ctx, registry, slot);
         call(N.WeakMapSet, pageFnOf, slot.wrapper, value);
         N.apply(origSet, this, [slot.wrapper]);
