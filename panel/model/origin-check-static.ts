@@ -91,12 +91,14 @@ const subjectsOf = (src: string, param: string | null, destructured: Record<stri
     urls.push(String.raw`new\s+URL\s*\(\s*${originAny}\s*\)`);
     for (const m of src.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([\w$]+)\s*=\s*new\s+URL\s*\(\s*${originAny}\s*\)`, 'g'))) urls.push(String.raw`\b${esc(m[1])}\b`);
   }
+  // `new URL(origin).origin` is the origin again, normalized.
+  const originAgain = urls.length ? [String.raw`(?:${urls.join('|')})\s*\.\s*origin\b`] : [];
   const part = (key: 'hostname' | 'host') => {
     if (urls.length === 0) return [];
     const direct = [String.raw`(?:${urls.join('|')})\s*\.\s*${key}\b`];
     return [...direct, ...aliasOf(direct)];
   };
-  return { origin: originAny ? [originAny] : [], hostname: part('hostname'), host: part('host') };
+  return { origin: originAny ? [originAny, ...originAgain] : [], hostname: part('hostname'), host: part('host') };
 };
 
 const excerpt = (src: string, at: number, len: number) => src.slice(Math.max(0, at), Math.min(src.length, at + Math.max(len, 1))).replace(/\s+/g, ' ').slice(0, 160);

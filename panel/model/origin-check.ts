@@ -28,7 +28,7 @@ const asRegExpText = (text: string): string | null => (text.startsWith('/') ? te
 
 /** The check a traced operation performs, with the concrete values it ran with. */
 export const opToCheck = (op: Op, statics: OriginCheck[]): OriginCheck | null => {
-  const on: OriginCheck['on'] | null = op.on.startsWith('origin.hostname') ? 'hostname' : op.on.startsWith('origin.host') ? 'host' : /^origin(\.(toLowerCase|toUpperCase|trim))*$/.test(op.on) ? 'origin' : null;
+  const on: OriginCheck['on'] | null = op.on.startsWith('origin.hostname') ? 'hostname' : op.on.startsWith('origin.host') ? 'host' : /^origin(\.(toLowerCase|toUpperCase|trim|origin))*$/.test(op.on) ? 'origin' : null;
   if (on === null) return null;
   const text = `${op.role === 'this' ? op.on : op.recv}.${op.op.split('.')[1]}(${op.role === 'this' ? op.args.join(', ') : op.on}) → ${op.result}`;
   const make = (form: CheckForm, values: string[] | null): OriginCheck => ({ form, on, values, text, method: 'runtime' });

@@ -75,6 +75,7 @@ const cases: Case[] = [
     kind: 'bypassable',
     accepts: (o) => /a\.com$/.test(o),
   },
+  { name: 'URL origin re-serialized, compared exactly', source: "function (e) { if (new URL(e.origin).origin !== 'https://a.com') return; go(e.data) }", kind: 'strict', accepts: (o) => o === 'https://a.com' },
   { name: 'reads nothing', source: '() => { count++ }', kind: 'none' },
   { name: 'key lookup', source: 'function (e) { if (!ALLOWED[e.origin]) return; go(e.data) }', kind: 'strict' },
   { name: 'compared with location.origin', source: 'function (e) { if (e.origin !== location.origin) return; go(e.data) }', kind: 'strict' },
