@@ -118,7 +118,7 @@ const literalOrIdent = (src: string, text: string): string[] | null => {
   const t = text.trim();
   if (/^['"`]/.test(t)) return [unquote(t)];
   if (t.startsWith('/')) return [t];
-  if (t.startsWith('[')) return stringsIn(t);
+  if (t.startsWith('[') || /^new\s/.test(t)) return stringsIn(t);
   return resolveIdent(src, t);
 };
 
@@ -154,10 +154,10 @@ export const analyzeSource = (src: string): StaticFindings => {
       for (const m of src.matchAll(new RegExp(String.raw`(${REGEX_LIT}|${IDENT})\s*\.\s*(?:test|exec)\s*\(\s*(?:${S})\s*\)`, 'g'))) {
         add({ form: 'regexp', on, values: literalOrIdent(src, m[1]), text: excerpt(src, m.index, m[0].length) }, m.index, m.index + m[0].length);
       }
-      for (const m of src.matchAll(new RegExp(String.raw`(${ARRAY_LIT}|${STR}|${IDENT})\s*\.\s*(includes|indexOf|has|get)\s*\(\s*(?:${S})\s*\)`, 'g'))) {
+      for (const m of src.matchAll(new RegExp(String.raw`(new\s+(?:Set|Map)\s*\(\s*${ARRAY_LIT}\s*\)|${ARRAY_LIT}|${STR}|${IDENT})\s*\.\s*(includes|indexOf|has|get)\s*\(\s*(?:${S})\s*\)`, 'g'))) {
         const recv = m[1].trim();
         const values = literalOrIdent(src, recv);
-        const reversed = /^['"`]/.test(recv) || (values !== null && values.length === 1 && /\s|,/.test(values[0]) && !recv.startsWith('['));
+        const reversed = /^['"`]/.test(recv) || (values !== null && values.length === 1 && /\s|,/.test(values[0]) && !/^(?:\[|new\s)/.test(recv));
         add({ form: reversed ? 'reversed-substring' : 'allow-list', on, values, text: excerpt(src, m.index, m[0].length) }, m.index, m.index + m[0].length);
       }
       for (const m of src.matchAll(new RegExp(String.raw`(${IDENT})\s*\[\s*(?:${S})\s*\]`, 'g'))) {

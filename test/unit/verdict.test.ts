@@ -76,6 +76,7 @@ const cases: Case[] = [
     accepts: (o) => /a\.com$/.test(o),
   },
   { name: 'URL origin re-serialized, compared exactly', source: "function (e) { if (new URL(e.origin).origin !== 'https://a.com') return; go(e.data) }", kind: 'strict', accepts: (o) => o === 'https://a.com' },
+  { name: 'Set allow-list literal', source: "function (e) { if (!new Set(['https://a.com', 'https://b.com']).has(e.origin)) return; go(e.data) }", kind: 'strict', accepts: (o) => o === 'https://a.com' || o === 'https://b.com' },
   { name: 'reads nothing', source: '() => { count++ }', kind: 'none' },
   { name: 'key lookup', source: 'function (e) { if (!ALLOWED[e.origin]) return; go(e.data) }', kind: 'strict' },
   { name: 'compared with location.origin', source: 'function (e) { if (e.origin !== location.origin) return; go(e.data) }', kind: 'strict' },
