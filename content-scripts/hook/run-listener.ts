@@ -32,6 +32,8 @@ export const makeListenerWrapper = (ctx: HookContext, registry: Registry, slot: 
       if (typeof fn !== 'function') {
         self = fn;
         fn = (fn as { handleEvent?: unknown }).handleEvent;
+        // Chromium skips a listener object whose handleEvent is not callable, reporting nothing.
+        if (typeof fn !== 'function') return undefined;
       }
       const traceOps = slot.traced < TRACED_CALLS;
       if (traceOps) slot.traced++;

@@ -59,6 +59,12 @@ export const wrapHandlers = (ctx: HookContext, registry: Registry): void => {
           return;
         }
         const target = targetOf(this);
+        const prev = call<Record<string, Slot | undefined> | undefined>(N.WeakMapGet, current, target)?.[type];
+        if (prev && prev.callback === value && prev.wrapper) {
+          // The same handler again: the native keeps its listener; nothing changed to record.
+          N.apply(origSet, this, [prev.wrapper]);
+          return;
+        }
         const slot = newSlot(target, type, false, value);
         slot.wrapper = makeListenerWrapper(ctx, registry, slot);
         call(N.WeakMapSet, pageFnOf, slot.wrapper, value);
