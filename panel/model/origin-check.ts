@@ -72,7 +72,8 @@ const mergeChecks = (statics: OriginCheck[], runtime: OriginCheck[]): { checks: 
   for (const r of runtime) {
     if (seen.has(keyOf(r))) continue;
     seen.add(keyOf(r));
-    const vague = checks.findIndex((c) => c.method === 'static' && c.values === null && c.on === r.on && (c.form === r.form || c.form === 'helper'));
+    const method = /\.(\w+)\(/.exec(r.text)?.[1] ?? '';
+    const vague = checks.findIndex((c) => c.method === 'static' && c.values === null && c.on === r.on && (c.form === r.form || c.form === 'helper' || c.text.includes(`.${method}(`)));
     if (vague >= 0) checks[vague] = r;
     else checks.push(r);
   }
@@ -98,7 +99,7 @@ const attackerAnywhere = (frameOrigin: string | null): string => {
 
 /** The verdict for one listener from its source text (null when unknown) and its recorded runs. */
 export const judgeListener = (source: string | null, runs: RunTrace[], frameOrigin: string | null): Judgement => {
-  const st: StaticFindings | null = source !== null && !NATIVE_TEXT.test(source) ? analyzeSource(source) : null;
+  const st: StaticFindings | null = source !== null && !NATIVE_TEXT.test(source) ? analyzeSource(source, frameOrigin) : null;
   const dyn = summarizeRuns(runs);
   const statics = st?.checks ?? [];
   const runtime = runs.flatMap((r) => r.ops.map((op) => opToCheck(op, statics)).filter((c): c is OriginCheck => c !== null));
