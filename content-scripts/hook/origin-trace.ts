@@ -6,11 +6,10 @@ import { TRACE_LIMITS, type HookRecord } from '../../extension/protocol';
 // Origin tracing: while a wrapped listener runs, note which of event.origin/source/data it reads
 // (through MessageEvent.prototype getters replaced by native-looking wrappers that call the
 // originals exactly once per page read) and which string, RegExp, array, Set/Map and URL operations
-// it applies to the origin or to strings derived from it. The operation tracers are swapped into
-// the prototypes only after the traced listener first reads `origin`, and swapped back when it
-// returns, so listeners that never read the origin, and all code outside listeners, run untouched
-// natives. `===` cannot be observed at runtime; the model combines these traces with static
-// analysis of the listener's source.
+// it applies to the origin or to strings derived from it. Tracers are swapped into the prototypes
+// only during a listener's first traced calls (see beginTrace and swapHints) and swapped back when
+// the outermost traced listener returns; all other code runs the untouched natives. `===` cannot
+// be observed at runtime; the model combines these traces with static analysis of the source.
 
 type Read = 'origin' | 'source' | 'data';
 type Op = Extract<HookRecord, { k: 'listener-run' }>['ops'][number];
@@ -99,7 +98,8 @@ export const installEventGetters = (): void => {
     const d = N.getOwnPropertyDescriptor(proto, field);
     if (!d || !d.get) continue;
     const original = d.get;
-    // An accessor from an object literal: named "get origin", no prototype, like the native.
+    // An accessor from an object literal has no prototype, like the native; copyFunctionShape
+    // gives it the native's name ("get origin") and length.
     const holder = {
       get value(): unknown {
         const v = N.apply(original, this, []);
