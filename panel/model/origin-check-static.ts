@@ -158,9 +158,12 @@ export const analyzeSource = (src: string, frameOrigin: string | null = null): S
       if (on === 'origin') originRefs += [...src.matchAll(new RegExp(S, 'g'))].length;
       const val = `(${STR}|${IDENT})`;
       const chain = String.raw`(?:\s*\.\s*(?:replace|toLowerCase|toUpperCase|trim|trimEnd|normalize)\s*\((?:[^()]|\([^()]*\))*\))*`;
-      for (const m of src.matchAll(new RegExp(String.raw`(?:${S})${chain}\s*(?:${CMP})\s*${val}|${val}\s*(?:${CMP})\s*(?:${S})`, 'g'))) {
-        const v = m[1] ?? m[2];
-        const values = /^['"`]/.test(v) ? [unquote(v)] : resolveIdent(src, v, self);
+      // A value joined with `+` ('https://' + host) is an expression: compared, but with what is unknown.
+      const eq = String.raw`(?:${S})${chain}\s*(?:${CMP})\s*${val}(?![\w$])(\s*\+)?|(?<!\+\s*)${val}(\s*\+[^=!;&|]*)?\s*(?:${CMP})\s*(?:${S})`;
+      for (const m of src.matchAll(new RegExp(eq, 'g'))) {
+        const v = m[1] ?? m[3];
+        const joined = (m[2] ?? m[4]) !== undefined;
+        const values = joined ? null : /^['"`]/.test(v) ? [unquote(v)] : resolveIdent(src, v, self);
         add({ form: 'equality', on, values, text: excerpt(src, m.index, m[0].length) }, m.index, m.index + m[0].length);
       }
       const methodRe = String.raw`(!\s*)?(?:${S})\s*\.\s*(indexOf|lastIndexOf|includes|startsWith|endsWith|search|match|localeCompare)\s*\(\s*(${STR}|${REGEX_LIT}|${IDENT})\s*(?:,[^)]*)?\)(\s*(?:${CMP}|>=|<=|>|<)\s*-?\d+)?`;

@@ -90,6 +90,8 @@ const cases: Case[] = [
   { name: 'indexOf(location.hostname): the frame\'s own host as a substring', source: 'function (e) { if (e.origin.indexOf(location.hostname) < 0) return; go(e.data) }', kind: 'bypassable', accepts: (o) => o.indexOf('app.a.com') >= 0 },
   { name: 'minified equality with a member expression', source: 'function(t){if(t.origin===n.origin){var r=t.data;i(r)}}', kind: 'strict' },
   { name: 'subdomain RegExp', source: 'function (e) { if (!/^https?:\\/\\/([a-z0-9-]+\\.)*a\\.com$/.test(e.origin)) return; go(e.data) }', kind: 'strict', accepts: (o) => /^https?:\/\/([a-z0-9-]+\.)*a\.com$/.test(o) },
+  { name: 'compared with a concatenation', source: "function (e) { if (e.origin !== 'https://' + host) return; go(e.data) }", kind: 'strict' },
+  { name: 'concatenation on the left', source: "function (e) { if (host + '.com' !== e.origin) return; go(e.data) }", kind: 'strict' },
   { name: 'reads nothing', source: '() => { count++ }', kind: 'none' },
   { name: 'key lookup', source: 'function (e) { if (!ALLOWED[e.origin]) return; go(e.data) }', kind: 'strict' },
   { name: 'compared with location.origin', source: 'function (e) { if (e.origin !== location.origin) return; go(e.data) }', kind: 'strict' },
