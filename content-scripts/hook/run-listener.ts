@@ -37,6 +37,8 @@ export const makeListenerWrapper = (ctx: HookContext, registry: Registry, slot: 
       }
       const traceOps = slot.traced < TRACED_CALLS;
       if (traceOps) slot.traced++;
+      // Handlers a library added after registering its dispatcher are known by its first run.
+      if (slot.dispatcher !== null && slot.traced === 1 && traceOps) registry.resolveLibrary(slot);
       const trace = beginTrace(arguments[0], slot.hints, traceOps);
       let threw = true;
       try {

@@ -72,8 +72,23 @@ export const listenerRunSchema = obj({
   threw: bool(),
 });
 
+/**
+ * The real handlers behind a library's dispatcher (Zone.js's shared callback, jQuery's
+ * `elemData.handle`), found in the library's own handler list after it registered the dispatcher.
+ */
+export const listenerSourceSchema = obj({
+  ...header,
+  k: lit('listener-source'),
+  listener: idStr(),
+  lib: lit('zone', 'jquery'),
+  handlers: arr(obj({ source: nullable(str(LIMITS.text)), name: str(256) }), 8),
+  /** Handlers beyond the 8 described. */
+  more: int(),
+});
+
 export const listenerRecordSchemas = {
   'listener-add': listenerAddSchema,
   'listener-remove': listenerRemoveSchema,
   'listener-run': listenerRunSchema,
+  'listener-source': listenerSourceSchema,
 } as const;

@@ -32,6 +32,8 @@ const ARRAY_LIT = String.raw`\[\s*(?:(?:${STR})\s*,?\s*)*\]`;
 const CMP = String.raw`===|!==|==|!=`;
 
 const esc = (s: string) => s.replace(/[$]/g, '\\$');
+/** jQuery hands its handlers a wrapper event; the MessageEvent is its `originalEvent`. */
+const WRAPPED = String.raw`(?:\s*\.\s*originalEvent)?`;
 
 export const unquote = (lit: string): string => lit.slice(1, -1).replace(/\\(.)/g, '$1');
 
@@ -65,7 +67,7 @@ const eventParam = (src: string): { param: string | null; destructured: Record<s
 
 const subjectsOf = (src: string, param: string | null, destructured: Record<string, string>): Subjects => {
   const origin: string[] = [];
-  if (param) origin.push(String.raw`\b${esc(param)}\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])`);
+  if (param) origin.push(String.raw`\b${esc(param)}${WRAPPED}\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])`);
   if (destructured.origin) origin.push(String.raw`\b${esc(destructured.origin)}\b(?!\s*[:=][^=])`);
   const ev = param ? esc(param) : null;
   if (ev) {
@@ -198,7 +200,7 @@ export const analyzeSource = (src: string, frameOrigin: string | null = null): S
       }
     }
   }
-  const dataNames = [param ? String.raw`\b${esc(param)}\s*\.\s*data\b` : null, destructured.data ? String.raw`\b${esc(destructured.data)}\b` : null].filter((x): x is string => x !== null);
+  const dataNames = [param ? String.raw`\b${esc(param)}${WRAPPED}\s*\.\s*data\b` : null, destructured.data ? String.raw`\b${esc(destructured.data)}\b` : null].filter((x): x is string => x !== null);
   const dataAny = dataNames.length ? `(?:${dataNames.join('|')})` : null;
   const dataRefs = dataAny ? [...src.matchAll(new RegExp(dataAny, 'g'))].length : 0;
   let firstDataUse = -1;
@@ -206,7 +208,7 @@ export const analyzeSource = (src: string, frameOrigin: string | null = null): S
     const use = new RegExp(String.raw`(?<!JSON\.parse)(?<![\w$.])(?!JSON\.parse\b)(${IDENT})\s*\(\s*(?:JSON\.parse\s*\(\s*)?${dataAny}|\.(?:innerHTML|outerHTML|src|href)\s*=\s*${dataAny}`).exec(src);
     if (use && !(use[1] && /^(?:if|while|switch|return|typeof|console\.\w+)$/.test(use[1]))) firstDataUse = use.index;
   }
-  const sourceChecks = param ? [...src.matchAll(new RegExp(String.raw`\b${esc(param)}\s*\.\s*source\s*(?:${CMP})|(?:${CMP})\s*${esc(param)}\s*\.\s*source\b`, 'g'))].length : 0;
+  const sourceChecks = param ? [...src.matchAll(new RegExp(String.raw`\b${esc(param)}${WRAPPED}\s*\.\s*source\s*(?:${CMP})|(?:${CMP})\s*${esc(param)}${WRAPPED}\s*\.\s*source\b`, 'g'))].length : 0;
   const noParams = /^\s*(?:async\s+)?(?:function\b[^(]*)?\(\s*\)/.test(src) && !/\b(?:arguments|event)\b/.test(src);
   return { param, noParams, async: /^\s*async\b/.test(src), originRefs, dataRefs, checks, offsets, sourceChecks, firstDataUse, alternatives: alternativesOf(src, offsets, ends, negated) };
 };

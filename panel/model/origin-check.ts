@@ -167,13 +167,27 @@ const frameOriginOf = (entries: Entry[], key: string): string | null => {
   return f && f.rec.k === 'frame' ? f.rec.origin : null;
 };
 
+/** Most to least worrying: a dispatcher with several handlers is as weak as its weakest. */
+const RISK = (j: Judgement): number =>
+  j.kind === 'bypassable' ? 6 : j.kind === 'none' && j.usesData ? 5 : j.kind === 'source-only' ? 4 : j.kind === 'unknown' ? 3 : j.kind === 'read-only' ? 2 : j.kind === 'none' ? 1 : 0;
+
+type LibrarySource = RecordOf<'listener-source'>;
+
+/** The verdict for a library dispatcher: each real handler judged with the dispatcher's runs. */
+const judgeLibrary = (lib: LibrarySource, traces: RunTrace[], frameOrigin: string | null): Judgement => {
+  const judged = lib.handlers.map((h) => judgeListener(h.source, traces, frameOrigin));
+  return judged.reduce((worst, j) => (RISK(j) > RISK(worst) ? j : worst));
+};
+
 /** Verdicts for every listener recorded in `input`, in registration order. */
 export const listenerVerdicts = (input: ModelInput): ListenerVerdict[] => {
   const runs = new Map<string, Entry[]>();
   const removed = new Set<string>();
+  const libraries = new Map<string, LibrarySource>();
   for (const e of input.entries) {
     if (e.rec.k === 'listener-run') runs.set(e.rec.listener, [...(runs.get(e.rec.listener) ?? []), e]);
     if (e.rec.k === 'listener-remove') removed.add(e.rec.listener);
+    if (e.rec.k === 'listener-source' && e.rec.handlers.length > 0) libraries.set(e.rec.listener, e.rec);
   }
   const out: ListenerVerdict[] = [];
   for (const e of input.entries) {
@@ -182,17 +196,19 @@ export const listenerVerdicts = (input: ModelInput): ListenerVerdict[] => {
     const mine = runs.get(r.listener) ?? [];
     const traces = mine.map((x) => x.rec as RecordOf<'listener-run'>);
     const frameOrigin = frameOriginOf(input.entries, e.key);
+    const lib = libraries.get(r.listener);
     out.push({
-      ...judgeListener(r.source, traces, frameOrigin),
+      ...(lib ? judgeLibrary(lib, traces, frameOrigin) : judgeListener(r.source, traces, frameOrigin)),
       listener: r.listener,
       entry: `${e.key}#${r.seq}`,
       frameId: e.frameId,
       frameOrigin,
-      name: r.name,
+      name: lib ? lib.handlers.map((h) => h.name || '(anonymous)').join(', ') : r.name,
       how: r.how,
       targetKind: r.targetKind,
       call: r.call,
-      source: r.source,
+      source: lib ? lib.handlers.map((h) => h.source ?? '').join('\n\n') : r.source,
+      library: lib ? lib.lib : null,
       removed: removed.has(r.listener),
       trace: summarizeRuns(traces),
       runs: mine.map((x) => `${x.key}#${x.rec.seq}`),

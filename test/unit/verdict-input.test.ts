@@ -38,3 +38,21 @@ test('listenerVerdicts: one verdict per registration with runs, removal, frame o
   assert.equal(v2.frameOrigin, null);
   assert.equal(v2.removed, false);
 });
+
+test('listenerVerdicts: a library dispatcher is judged by its real handlers, as weak as the weakest', () => {
+  const entries: Entry[] = [
+    add('l9', 'function (e) { return jQuery.event.dispatch.apply(elem, arguments) }', 'top', 0),
+    entry({ k: 'listener-source', listener: 'l9', lib: 'jquery', handlers: [
+      { name: 'strictOne', source: "function strictOne(ev) { if (ev.originalEvent.origin !== 'https://b.com') return; go(ev.originalEvent.data) }" },
+      { name: 'looseOne', source: "function looseOne(ev) { if (ev.originalEvent.origin.indexOf('b.com') < 0) return; go(ev.originalEvent.data) }" },
+    ], more: 0 }, 'top', 0),
+  ];
+  const [v] = listenerVerdicts({ entries, frames: [] });
+  assert.equal(v.library, 'jquery');
+  assert.equal(v.name, 'strictOne, looseOne');
+  assert.equal(v.kind, 'bypassable');
+  assert.match(v.source ?? '', /function strictOne[\s\S]*function looseOne/);
+  const single = listenerVerdicts({ entries: [entries[0], entry({ k: 'listener-source', listener: 'l9', lib: 'zone', handlers: [{ name: 'strictOne', source: "function strictOne(e) { if (e.origin !== 'https://b.com') return; go(e.data) }" }], more: 0 }, 'top', 0)], frames: [] })[0];
+  assert.equal(single.kind, 'strict');
+  assert.equal(single.library, 'zone');
+});

@@ -92,6 +92,7 @@ const cases: Case[] = [
   { name: 'subdomain RegExp', source: 'function (e) { if (!/^https?:\\/\\/([a-z0-9-]+\\.)*a\\.com$/.test(e.origin)) return; go(e.data) }', kind: 'strict', accepts: (o) => /^https?:\/\/([a-z0-9-]+\.)*a\.com$/.test(o) },
   { name: 'compared with a concatenation', source: "function (e) { if (e.origin !== 'https://' + host) return; go(e.data) }", kind: 'strict' },
   { name: 'concatenation on the left', source: "function (e) { if (host + '.com' !== e.origin) return; go(e.data) }", kind: 'strict' },
+  { name: 'jQuery handler: the MessageEvent is originalEvent', source: "function (ev) { if (ev.originalEvent.origin.indexOf('a.com') === -1) return; go(ev.originalEvent.data) }", kind: 'bypassable', accepts: (o) => o.indexOf('a.com') !== -1 },
   { name: 'reads nothing', source: '() => { count++ }', kind: 'none' },
   { name: 'key lookup', source: 'function (e) { if (!ALLOWED[e.origin]) return; go(e.data) }', kind: 'strict' },
   { name: 'compared with location.origin', source: 'function (e) { if (e.origin !== location.origin) return; go(e.data) }', kind: 'strict' },
