@@ -4,6 +4,7 @@ import type { CallSite } from './call-site';
 import { describeHandler } from './listener-source';
 import { swapHints } from './origin-trace';
 import { dispatcherOf, libraryHandlers, type Library } from './library-handlers';
+import { LIMITS } from '../../extension/protocol';
 import type { HookContext } from './context';
 
 // The page's message listeners and the wrappers registered natively in their place. The browser
@@ -127,6 +128,7 @@ export const listenerRegistry = (ctx: HookContext): Registry => {
           call: site,
           defined: null,
           source: handler.source,
+          ...(handler.length > LIMITS.text ? { sourceLength: handler.length } : {}),
           name: handler.name,
           unwrapped: handler.unwrapped,
         });

@@ -1,4 +1,4 @@
-import type { Entry, RecordOf } from '../../extension/protocol';
+import { LIMITS, type Entry, type RecordOf } from '../../extension/protocol';
 import type { ModelInput } from './input';
 import type { CheckForm, Judgement, ListenerTraceSummary, ListenerVerdict, OriginCheck } from './verdict-types';
 import { analyzeSource, type StaticFindings } from './origin-check-static';
@@ -97,8 +97,20 @@ const attackerAnywhere = (frameOrigin: string | null): string => {
   }
 };
 
-/** The verdict for one listener from its source text (null when unknown) and its recorded runs. */
-export const judgeListener = (source: string | null, runs: RunTrace[], frameOrigin: string | null): Judgement => {
+/**
+ * The verdict for one listener from its source text (null when unknown) and its recorded runs.
+ * `cut` says the source was truncated: a check in the missing part would be invisible, so an
+ * absent check is then only 'unknown'.
+ */
+export const judgeListener = (source: string | null, runs: RunTrace[], frameOrigin: string | null, cut = false): Judgement => {
+  const j = judgeText(source, runs, frameOrigin);
+  if (cut && (j.kind === 'none' || j.kind === 'read-only')) {
+    return { ...j, kind: 'unknown', reason: `the source text was cut at ${LIMITS.text} characters and the part recorded has no origin check (${j.reason})` };
+  }
+  return j;
+};
+
+const judgeText = (source: string | null, runs: RunTrace[], frameOrigin: string | null): Judgement => {
   const st: StaticFindings | null = source !== null && !NATIVE_TEXT.test(source) ? analyzeSource(source, frameOrigin) : null;
   const dyn = summarizeRuns(runs);
   const statics = st?.checks ?? [];
@@ -198,7 +210,7 @@ export const listenerVerdicts = (input: ModelInput): ListenerVerdict[] => {
     const frameOrigin = frameOriginOf(input.entries, e.key);
     const lib = libraries.get(r.listener);
     out.push({
-      ...(lib ? judgeLibrary(lib, traces, frameOrigin) : judgeListener(r.source, traces, frameOrigin)),
+      ...(lib ? judgeLibrary(lib, traces, frameOrigin) : judgeListener(r.source, traces, frameOrigin, r.sourceLength !== undefined)),
       listener: r.listener,
       entry: `${e.key}#${r.seq}`,
       frameId: e.frameId,

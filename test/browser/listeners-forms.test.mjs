@@ -54,6 +54,11 @@ test('every listener form on windows, ports, workers and broadcast channels is r
   assert.equal(plain.call.line, fixtureLine("addEventListener('message', plain);"));
   assert.match(plain.source, /^function plain\(e\) \{\n\s+if \(e\.origin !== 'http:\/\/b\.test:\d+'\) return;/);
 
+  const long = add('anonymous');
+  assert.equal(long.source.length, 8192);
+  assert.ok(long.sourceLength > 10000, 'the full length of a cut source is kept');
+  assert.equal(add('plain').sourceLength, undefined);
+
   const child = adds.find((r) => r.name === 'childListener');
   assert.ok(child, 'the cross-site child frame records its own listener');
 

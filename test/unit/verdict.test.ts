@@ -109,6 +109,13 @@ const cases: Case[] = [
 
 const ATTACKERS = ['https://evil.test', 'https://a.com.evil.test', 'https://evila.com', 'https://wwwxa.com', 'https://a.co', 'null'];
 
+test('a cut source without a visible check is unknown, not none', () => {
+  const v = judgeListener('function (e) { handle(e.data); /* ...', [], FRAME, true);
+  assert.equal(v.kind, 'unknown');
+  assert.match(v.reason, /cut at 8192/);
+  assert.equal(judgeListener("function (e) { if (e.origin !== 'https://a.com') return; /* ...", [], FRAME, true).kind, 'strict');
+});
+
 test(`the verdict table has at least 25 listener forms (${cases.length})`, () => {
   assert.ok(cases.length >= 25);
 });
