@@ -27,7 +27,8 @@ export interface StaticFindings {
 
 export const STR = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x60\\$]|\\.)*\x60`;
 export const REGEX_LIT = String.raw`\/(?![*/])(?:[^/\\\n\[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+\/[dgimsuyv]*`;
-const IDENT = String.raw`[\w$]+(?:\s*\.\s*[\w$]+)*`;
+// Member chains are bounded: an unbounded chain lets a hostile source make these patterns backtrack for seconds.
+const IDENT = String.raw`[\w$]+(?:\s*\.\s*[\w$]+){0,8}`;
 const ARRAY_LIT = String.raw`\[\s*(?:(?:${STR})\s*,?\s*)*\]`;
 const CMP = String.raw`===|!==|==|!=`;
 
@@ -140,7 +141,9 @@ const literalOrIdent = (src: string, text: string, self: SelfOrigin | null): str
   return resolveIdent(src, t, self);
 };
 
-export const analyzeSource = (src: string, frameOrigin: string | null = null): StaticFindings => {
+export const analyzeSource = (text: string, frameOrigin: string | null = null): StaticFindings => {
+  // Runs of whitespace are one space: the patterns below then never backtrack over long runs.
+  const src = text.replace(/\s+/g, ' ');
   const self = selfOriginOf(frameOrigin);
   const { param, destructured } = eventParam(src);
   const subjects = subjectsOf(src, param, destructured);

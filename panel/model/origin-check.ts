@@ -2,7 +2,7 @@ import { LIMITS, type Entry, type RecordOf } from '../../extension/protocol';
 import type { ModelInput } from './input';
 import type { CheckForm, Judgement, ListenerTraceSummary, ListenerVerdict, OriginCheck } from './verdict-types';
 import { analyzeSource, type StaticFindings } from './origin-check-static';
-import { bypassReason, findBypass } from './origin-check-examples';
+import { bypassReason, findBypass, toRegExp } from './origin-check-examples';
 
 // One verdict per message listener, from its source text (static) and the operations its runs
 // applied to the origin (runtime). Pure: the same records always give the same verdicts.
@@ -138,6 +138,8 @@ const judgeText = (source: string | null, runs: RunTrace[], frameOrigin: string 
       const weak = bypass.example === 'null' && nullAllowed ? nullAllowed : bypass.weak.find((c) => c.form !== 'equality' && c.form !== 'allow-list') ?? bypass.weak[0];
       return { ...base, kind: 'bypassable', example: bypass.example, reason: bypassReason(weak, bypass.example) };
     }
+    const unsafe = concrete.find((c) => c.form === 'regexp' && (c.values ?? []).some((v) => toRegExp(v) === null));
+    if (unsafe) return { ...base, kind: 'unknown', example: null, reason: `${unsafe.text}: a RegExp that could backtrack without end is not run to test origins` };
     return { ...base, kind: 'strict', example: null, reason: strictReason(concrete) };
   }
   if (helpers.length > 0) {

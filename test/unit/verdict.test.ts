@@ -116,6 +116,14 @@ test('a cut source without a visible check is unknown, not none', () => {
   assert.equal(judgeListener("function (e) { if (e.origin !== 'https://a.com') return; /* ...", [], FRAME, true).kind, 'strict');
 });
 
+test('a RegExp that could backtrack exponentially is never run', () => {
+  const started = Date.now();
+  const v = judgeListener('function (e) { if (/^(h|t|p|:|\\/|.)*$x/.test(e.origin) || /^(.*)*evil$/.test(e.origin)) go(e.data) }', [], FRAME);
+  assert.ok(Date.now() - started < 500);
+  assert.equal(v.kind, 'unknown');
+  assert.match(v.reason, /backtrack/);
+});
+
 test(`the verdict table has at least 25 listener forms (${cases.length})`, () => {
   assert.ok(cases.length >= 25);
 });
