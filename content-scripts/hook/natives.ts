@@ -123,6 +123,26 @@ export const N = {
   WindowOpener: ownGetter(g, 'opener'),
   WindowFrames: ownGetter(g, 'frames'),
   WindowLength: ownGetter(g, 'length'),
+  // Listener instrumentation (issue 4): constructors for target kinds, the signal's state, and the
+  // prototypes whose methods origin tracing swaps while a listener runs.
+  MessagePort: g.MessagePort as typeof MessagePort | undefined,
+  Worker: g.Worker as typeof Worker | undefined,
+  BroadcastChannel: g.BroadcastChannel as typeof BroadcastChannel | undefined,
+  ServiceWorkerContainer: (g as { ServiceWorkerContainer?: typeof ServiceWorkerContainer }).ServiceWorkerContainer,
+  Window: g.Window as typeof Window | undefined,
+  AbortSignalAborted: g.AbortSignal ? optGetter(AbortSignal.prototype, 'aborted') : null,
+  MessageEventProto: MessageEvent.prototype,
+  StringProto: String.prototype,
+  RegExpProto: RegExp.prototype,
+  ArrayProto: Array.prototype,
+  SetProto: Set.prototype,
+  MapProto: Map.prototype,
+  URLProto: g.URL ? g.URL.prototype : undefined,
+  URLHref: g.URL ? optGetter(g.URL.prototype, 'href') : null,
+  RegExpFlags: getter(RegExp.prototype, 'flags'),
+  MapHas: Map.prototype.has,
+  keys: O.keys,
+  EventTargetProto: EventTarget.prototype,
 };
 
 /** `event.isTrusted` is an own, unforgeable accessor of each event; capture its getter from a sample. */
