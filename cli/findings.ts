@@ -38,7 +38,7 @@ const callOf = (e: Entry): CallSite | null => {
   const r = e.rec;
   switch (r.k) {
     case 'win-send': case 'port-send': case 'channel': return r.call;
-    case 'listener-add': return r.defined;
+    case 'listener-add': return r.defined ?? r.call;
     default: return null;
   }
 };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
-import { sessionFileSchema, validate } from '../../extension/protocol';
+import { sessionFileSchema, validate, type RecordKind } from '../../extension/protocol';
 
 // schemas/session.schema.json is written by hand for tools outside Postscope; the runtime schema in
 // extension/protocol/session.ts is what Postscope enforces. This test mutates every value of a sample
@@ -44,8 +44,18 @@ const agree = (value: Json, what: string) => {
   return runtime.ok;
 };
 
-test('the JSON Schema accepts the sample session', () => {
+/** Every record kind; a new kind does not compile here until the sample and the JSON Schema have it. */
+const KINDS: Record<RecordKind, true> = {
+  frame: true, 'win-recv': true, 'win-send': true,
+  channel: true, 'port-seen': true, 'port-state': true, 'port-send': true, 'port-recv': true,
+  'listener-add': true, 'listener-remove': true, 'listener-run': true,
+};
+
+test('the JSON Schema accepts the sample session, which holds every record kind', () => {
   assert.ok(agree(sample, 'sample'));
+  const kinds = Object.keys(KINDS).sort();
+  assert.deepEqual([...new Set(sample.entries.map((e: { rec: { k: string } }) => e.rec.k))].sort(), kinds);
+  assert.deepEqual([...jsonSchema.$defs.record.properties.k.enum].sort(), kinds);
 });
 
 test('the JSON Schema and the runtime schema agree on every mutation of the sample', () => {
