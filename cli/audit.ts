@@ -30,15 +30,14 @@ const fromFile = async (path: string): Promise<Audited> => {
 };
 
 export const audit = async (cmd: AuditCommand, distDir: string): Promise<AuditRun> => {
+  // A bad session file is reported before anything else; a URL is recorded only once the audits and --fail-on are known good.
+  const fromSession: Audited | null = isUrl(cmd.target) ? null : await fromFile(cmd.target);
   const suite = await loadAudits();
   if (!suite) throw new CliError('this build of Postscope has no audits (panel/model/audits/index.ts is missing): rebuild from a complete checkout');
-  const known = suite.ids;
-  const unknown = unknownFailOn(cmd.failOn, known);
-  if (unknown.length) throw new CliError(`--fail-on: no audit named ${unknown.join(', ')}; audits are: ${known.join(', ')} (or "any", "none")`);
-  const source = isUrl(cmd.target)
-    ? await record(cmd.record, distDir).then(({ input, meta }) => ({ url: meta.url, version: meta.extensionVersion, input }))
-    : await fromFile(cmd.target);
-  progress(`running ${known.length} audits`);
+  const unknown = unknownFailOn(cmd.failOn, suite.ids);
+  if (unknown.length) throw new CliError(`--fail-on: no audit named ${unknown.join(', ')}; audits are: ${suite.ids.join(', ')} (or "any", "none")`);
+  const source: Audited = fromSession ?? (await record(cmd.record, distDir).then(({ input, meta }) => ({ url: meta.url, version: meta.extensionVersion, input })));
+  progress(`running ${suite.ids.length} audits`);
   const outcomes = suite.run(source.input);
   return { target: cmd.target, ...source, outcomes, matched: matchFailOn(outcomes, cmd.failOn) };
 };

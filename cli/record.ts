@@ -62,7 +62,6 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
   const flow = opts.script ? await loadFlow(opts.script) : null;
   const extension = extensionDir(distDir);
   const chromium = findChromium(opts.browser);
-  const deadline = Date.now() + opts.timeout * 1000;
   const launched = await launchWithExtension(chromium, extension);
   try {
     const { browser } = launched;
@@ -70,6 +69,8 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     const scripts = await collectScripts(browser, page);
     progress(`loading ${opts.url}`);
+    // The timeout covers the page, not the browser's start-up.
+    const deadline = Date.now() + opts.timeout * 1000;
     const response = await within(deadline, opts.timeout, `loading ${opts.url}`, page.goto(opts.url, { waitUntil: 'load', timeout: 0 })).catch((e: unknown) => {
       throw e instanceof CliError ? e : new CliError(`could not load ${opts.url}: ${firstLine(e)}`);
     });
