@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { AUDITS, runAudits } from '../panel/model/audits/index';
 import type { ModelInput } from '../panel/model/input';
 import { parseSession } from '../panel/model/session';
 import { isUrl, type Command } from './args';
 import { CliError, progress } from './errors';
-import { matchFailOn, unknownFailOn, type AuditRun } from './findings';
-import { loadAudits } from './model-audits';
+import { FAIL_ON_ALIASES, matchFailOn, resolveFailOn, unknownFailOn, type AuditRun } from './findings';
 import { record } from './record';
 
 // `postscope audit`: the panel's audits (runAudits) over a live recording or a session file.
@@ -30,14 +30,14 @@ const fromFile = async (path: string): Promise<Audited> => {
 };
 
 export const audit = async (cmd: AuditCommand, distDir: string): Promise<AuditRun> => {
-  // A bad session file is reported before anything else; a URL is recorded only once the audits and --fail-on are known good.
+  // A bad session file is reported before anything else; a URL is recorded only once --fail-on is known good.
   const fromSession: Audited | null = isUrl(cmd.target) ? null : await fromFile(cmd.target);
-  const suite = await loadAudits();
-  if (!suite) throw new CliError('this build of Postscope has no audits (panel/model/audits/index.ts is missing): rebuild from a complete checkout');
-  const unknown = unknownFailOn(cmd.failOn, suite.ids);
-  if (unknown.length) throw new CliError(`--fail-on: no audit named ${unknown.join(', ')}; audits are: ${suite.ids.join(', ')} (or "any", "none")`);
+  const ids = AUDITS.map((a) => a.meta.id);
+  const failOn = resolveFailOn(cmd.failOn);
+  const unknown = unknownFailOn(failOn, ids);
+  if (unknown.length) throw new CliError(`--fail-on: no audit named ${unknown.join(', ')}; audits are: ${ids.join(', ')}, short names ${[...FAIL_ON_ALIASES.keys()].join(', ')} (or "any", "none")`);
   const source: Audited = fromSession ?? (await record(cmd.record, distDir).then(({ input, meta }) => ({ url: meta.url, version: meta.extensionVersion, input })));
-  progress(`running ${suite.ids.length} audits`);
-  const outcomes = suite.run(source.input);
-  return { target: cmd.target, ...source, outcomes, matched: matchFailOn(outcomes, cmd.failOn) };
+  progress(`running ${ids.length} audits`);
+  const outcomes = runAudits(source.input);
+  return { target: cmd.target, ...source, outcomes, matched: matchFailOn(outcomes, failOn) };
 };

@@ -31,6 +31,19 @@ export const failed = (o: AuditOutcome): boolean => o.result.score !== null && o
 export const matchFailOn = (outcomes: AuditOutcome[], failOn: string[]): string[] =>
   outcomes.filter(failed).map((o) => o.meta.id).filter((id) => !failOn.includes('none') && (failOn.includes('any') || failOn.includes(id)));
 
+/** Short names accepted by --fail-on, as the README writes them. */
+export const FAIL_ON_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['wildcard', 'wildcard-target-origin'],
+  ['no-origin-check', 'missing-origin-check'],
+  ['bypassable-check', 'bypassable-origin-check'],
+  ['mismatch', 'origin-mismatch-drops'],
+  ['neutered', 'neutered-use'],
+  ['lost-messages', 'lost-port-messages'],
+  ['port-lifecycle', 'port-lifecycle'],
+]);
+
+export const resolveFailOn = (failOn: string[]): string[] => failOn.map((id) => FAIL_ON_ALIASES.get(id) ?? id);
+
 /** --fail-on ids that name no audit (a typo must not make CI silently pass). */
 export const unknownFailOn = (failOn: string[], known: string[]): string[] => failOn.filter((id) => id !== 'any' && id !== 'none' && !known.includes(id));
 

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
+import { runAudits } from '../panel/model/audits/index';
 import { toSession } from '../panel/model/session';
 import { parseCommand, USAGE, type Format } from './args';
 import { audit } from './audit';
 import { CliError, EXIT, progress } from './errors';
 import type { AuditRun } from './findings';
-import { loadAudits } from './model-audits';
 import { record } from './record';
 import { htmlReport } from './report-html';
 import { jsonReport } from './report-json';
@@ -37,8 +37,7 @@ export const main = async (argv: string[], distDir: string): Promise<number> => 
         return EXIT.clean;
       case 'record': {
         const { input, meta } = await record(cmd.record, distDir);
-        const suite = await loadAudits();
-        await output(JSON.stringify(toSession(input, meta, suite?.run(input))) + '\n', cmd.out ?? 'session.json');
+        await output(JSON.stringify(toSession(input, meta, runAudits(input))) + '\n', cmd.out ?? 'session.json');
         return EXIT.clean;
       }
       case 'audit': {

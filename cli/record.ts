@@ -89,10 +89,9 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
     const tab = await settle(browser, tabId, Math.max(deadline, Date.now() + 2000));
     progress(`recorded ${tab.entries.length} records in ${tab.frames.length} frames`);
     const sources = await scripts.finish();
-    const staticSites = await scanSources(sources);
-    if (staticSites) progress(`read ${sources.length} scripts: ${staticSites.length} static sites`);
-    const input: ModelInput = { entries: tab.entries, frames: tab.frames };
-    if (staticSites) input.staticSites = staticSites;
+    const staticSites = scanSources(sources);
+    progress(`read ${sources.length} scripts: ${staticSites.length} postMessage calls and message listeners`);
+    const input: ModelInput = { entries: tab.entries, frames: tab.frames, staticSites };
     const meta: SessionMeta = {
       created: new Date().toISOString(),
       recorder: 'cli',
@@ -102,7 +101,7 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
       extensionVersion: extensionVersion(extension),
       protocolVersion: PROTOCOL_VERSION,
       stats: tab.stats,
-      coverage: [...COVERAGE_NOTES, ...(staticSites ? [] : ['Static analysis of page scripts was not available in this build.'])],
+      coverage: [...COVERAGE_NOTES, 'Static analysis read the scripts still in memory when recording ended; workers\' scripts are not read.'],
     };
     return { input, meta };
   } finally {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseSession } from '../../panel/model/session';
 import { describeEntry } from '../../panel/model/describe';
-import { itemLocations, matchFailOn, unknownFailOn, type AuditOutcome, type AuditRun } from '../../cli/findings';
+import { itemLocations, matchFailOn, resolveFailOn, unknownFailOn, type AuditOutcome, type AuditRun } from '../../cli/findings';
 import { textReport } from '../../cli/report-text';
 import { jsonReport } from '../../cli/report-json';
 import { sarifReport } from '../../cli/report-sarif';
@@ -36,6 +36,7 @@ test('--fail-on selects failed audits only; unknown ids are reported', () => {
   assert.deepEqual(matchFailOn(outcomes, ['mismatch', 'bypassable-check']), []);
   assert.deepEqual(matchFailOn(outcomes, ['none', 'wildcard']), []);
   assert.deepEqual(unknownFailOn(['any', 'wildcard', 'wildcards'], ['wildcard']), ['wildcards']);
+  assert.deepEqual(resolveFailOn(['wildcard', 'no-origin-check', 'bypassable-check', 'mismatch', 'neutered-use', 'constructor']), ['wildcard-target-origin', 'missing-origin-check', 'bypassable-origin-check', 'origin-mismatch-drops', 'neutered-use', 'constructor']);
 });
 
 test('an item is located at its call sites, or at the call sites of the records it cites, once each', () => {
