@@ -19,7 +19,19 @@ const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().star
  * Chrome stops and restarts an extension's worker when it likes (also right after loading it), and
  * the stopped one's target can linger next to the new one: evaluating there fails with "No SW".
  */
-const workerGone = (e: unknown) => e instanceof Error && /No SW|No target|Target closed|Session closed|detached/i.test(e.message);
+const workerGone = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || /No SW|No target|Target closed|Session closed|detached/i.test(e.message));
+
+/** A stopped worker's target may never get an execution context: puppeteer would wait 30 s for it. */
+const ATTEMPT_MS = 5_000;
+
+const answerWithin = <R>(work: Promise<R>, ms: number): Promise<R> => {
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+};
 
 /** Runs `fn` in the extension's service worker, trying the newest worker target first. */
 export const inWorker = async <R>(browser: Browser, fn: (arg: string | number | null) => Promise<R>, arg: string | number | null): Promise<R> => {
@@ -30,8 +42,8 @@ export const inWorker = async <R>(browser: Browser, fn: (arg: string | number | 
     if (targets.length === 0) await browser.waitForTarget(isOurWorker, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
     for (const t of targets) {
       try {
-        const worker = await t.worker();
-        if (worker) return (await worker.evaluate(fn, arg)) as R;
+        const worker = await answerWithin(t.worker(), ATTEMPT_MS);
+        if (worker) return (await answerWithin(worker.evaluate(fn, arg), ATTEMPT_MS)) as R;
       } catch (e) {
         if (!workerGone(e)) throw e;
         lastError = e;

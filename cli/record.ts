@@ -83,7 +83,8 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
     }
     progress(`waiting for ${opts.waitFor}`);
     await within(deadline, opts.timeout, `waiting for ${opts.waitFor}`, waitFor(page, opts.waitFor, deadline)).catch((e: unknown) => {
-      throw e instanceof CliError ? e : new CliError(`timed out after ${opts.timeout} s waiting for ${opts.waitFor}: ${firstLine(e)}`);
+      if (e instanceof CliError) throw e;
+      throw new CliError(e instanceof Error && e.name === 'TimeoutError' ? `timed out after ${opts.timeout} s waiting for ${opts.waitFor}` : `waiting for ${opts.waitFor} failed: ${firstLine(e)}`);
     });
     const tabId = await tabIdOf(browser, page);
     const tab = await settle(browser, tabId, Math.max(deadline, Date.now() + 2000));

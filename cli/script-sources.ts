@@ -40,8 +40,9 @@ export const collectScripts = async (browser: Browser, page: Page): Promise<Scri
     await session.send('Debugger.enable').catch(() => undefined);
   };
   const onTarget = (t: Target) => {
-    // Out-of-process iframes are 'other' targets; workers are not analysed.
-    if (t.type() === 'other' && /^https?:/.test(t.url())) void t.createCDPSession().then(attach, () => undefined);
+    // Out-of-process iframes are 'other' targets, created before their URL is known (""); browser
+    // UI targets are chrome:// ones. Workers are not analysed.
+    if (t.type() === 'other' && !/^(chrome|chrome-extension|devtools):/.test(t.url())) void t.createCDPSession().then(attach, () => undefined);
   };
   browser.on('targetcreated', onTarget);
   await attach(await page.createCDPSession());

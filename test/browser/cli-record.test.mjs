@@ -38,13 +38,32 @@ test('record writes a valid session with every frame, message and listener of th
   assert.equal(s.meta.recorder, 'cli');
   assert.equal(s.meta.url, url);
   assert.match(s.meta.browser, /Chrom/);
-  assert.deepEqual(s.frames.map((f) => f.origin).sort(), [server.origins.A, server.origins.B].sort());
   const recv = s.entries.filter((e) => e.rec.k === 'win-recv');
-  assert.deepEqual(recv.map((e) => e.rec.origin).sort(), [server.origins.A, server.origins.B].sort(), 'the wildcard post and the reply');
+  const A = server.origins.A;
+  const B = server.origins.B;
+  assert.deepEqual(recv.map((e) => `${e.frameId === 0 ? 'top' : 'child'} from ${e.rec.origin}`).sort(), [`child from ${A}`, `child from ${A}`, `top from ${B}`, `top from ${B}`], 'the two wildcard posts and their replies');
+  assert.deepEqual(s.frames.map((f) => f.origin).sort(), [A, B].sort());
   const listener = s.entries.find((e) => e.rec.k === 'listener-add' && e.rec.name === 'onMessage');
   assert.ok(listener, 'the planted listener');
   assert.equal(listener.rec.call.url, server.url('A', '/cli-planted.js'));
   assert.equal(listener.rec.call.line, 4);
+});
+
+test('static analysis reads the scripts of every frame, inline ones placed at their line in the document', async () => {
+  // 127.0.0.1 and localhost are different sites, so the child runs in its own process (site isolation).
+  const out = join(dir, 'cross-site.json');
+  const top = server.url('A', '/cli-planted.html').replace('localhost', '127.0.0.1');
+  const r = await runCli(['record', top, '--out', out, '--wait-for', 'idle']);
+  assert.equal(r.code, 0, r.stderr);
+  const sites = readSession(out).staticSites.map((x) => `${x.kind} ${x.url}:${x.line}:${x.col}`).sort();
+  const A = server.origins.A.replace('localhost', '127.0.0.1');
+  assert.deepEqual(sites, [
+    `listener ${A}/cli-planted.js:4:1`,
+    `listener ${server.origins.B}/cli-child.html:6:3`,
+    `send ${A}/cli-planted.html:8:77`,
+    `send ${A}/cli-planted.js:7:67`,
+    `send ${server.origins.B}/cli-child.html:8:12`,
+  ]);
 });
 
 test('--script runs a flow on the page before the wait condition', async () => {
