@@ -59,7 +59,7 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export const launchWithExtension = async (executablePath: string, extension: string, extraArgs: string[] = []): Promise<Launched> => {
+export const launchWithExtension = async (executablePath: string, extension: string): Promise<Launched> => {
   progress(`launching ${executablePath}`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'postscope-cli-'));
   let browser: Browser;
@@ -69,9 +69,10 @@ export const launchWithExtension = async (executablePath: string, extension: str
       headless: true,
       userDataDir,
       pipe: true,
+      // Loaded once, through the protocol: adding --load-extension as well loads it twice, and the
+      // first copy's service worker target lingers without extension APIs ("chrome is not defined").
       enableExtensions: [extension],
-      args: [...ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...extraArgs],
-      ignoreDefaultArgs: ['--disable-extensions'],
+      args: ARGS,
     });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });

@@ -13,13 +13,15 @@ export interface TabRecords {
   stats: Stats | null;
 }
 
-const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+/** Postscope's background (dist/chrome/manifest.json: background.service_worker). */
+const isOurWorker = (t: Target) => t.type() === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(t.url());
 
 /**
  * Chrome stops and restarts an extension's worker when it likes (also right after loading it), and
- * the stopped one's target can linger next to the new one: evaluating there fails with "No SW".
+ * the stopped one's target can linger next to the new one: evaluating there fails with "No SW". A
+ * worker that is just starting may not have its extension bindings yet ("chrome is not defined").
  */
-const workerGone = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || /No SW|No target|Target closed|Session closed|detached/i.test(e.message));
+const workerGone = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || /No SW|No target|Target closed|Session closed|detached|chrome is not defined/i.test(e.message));
 
 /** A stopped worker's target may never get an execution context: puppeteer would wait 30 s for it. */
 const ATTEMPT_MS = 5_000;

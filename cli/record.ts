@@ -1,9 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { PROTOCOL_VERSION, type SessionMeta } from '../extension/protocol';
+import { LIMITS, PROTOCOL_VERSION, sessionFileSchema, validate, type SessionMeta } from '../extension/protocol';
 import type { ModelInput } from '../panel/model/input';
-import { COVERAGE_NOTES } from '../panel/model/session';
+import { COVERAGE_NOTES, toSession } from '../panel/model/session';
 import type { RecordOptions } from './args';
 import { extensionDir, extensionVersion, findChromium, launchWithExtension } from './chromium';
 import { CliError, progress } from './errors';
@@ -87,7 +87,8 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
       throw new CliError(e instanceof Error && e.name === 'TimeoutError' ? `timed out after ${opts.timeout} s waiting for ${opts.waitFor}` : `waiting for ${opts.waitFor} failed: ${firstLine(e)}`);
     });
     const tabId = await tabIdOf(browser, page);
-    const tab = await settle(browser, tabId, Math.max(deadline, Date.now() + 2000));
+    // A page that never stops messaging is cut 5 s after the condition held.
+    const tab = await settle(browser, tabId, Date.now() + 5000);
     progress(`recorded ${tab.entries.length} records in ${tab.frames.length} frames`);
     const sources = await scripts.finish();
     const staticSites = scanSources(sources);
@@ -96,7 +97,7 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
     const meta: SessionMeta = {
       created: new Date().toISOString(),
       recorder: 'cli',
-      url: page.url(),
+      url: page.url().slice(0, LIMITS.url),
       title: (await page.title().catch(() => '')).slice(0, 256) || null,
       browser: (await browser.version()).slice(0, 256),
       extensionVersion: extensionVersion(extension),
@@ -104,6 +105,9 @@ export const record = async (opts: RecordOptions, distDir: string): Promise<Reco
       stats: tab.stats,
       coverage: [...COVERAGE_NOTES, 'Static analysis read the scripts still in memory when recording ended; workers\' scripts are not read.'],
     };
+    // What is written must read back: a record the session format cannot hold is a bug to report, not a file to write.
+    const checked = validate(sessionFileSchema, toSession(input, meta));
+    if (!checked.ok) throw new CliError(`the recording does not fit the session format (${checked.error}): please report this`);
     return { input, meta };
   } finally {
     await launched.close();
