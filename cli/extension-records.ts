@@ -4,8 +4,8 @@ import { CliError } from './errors';
 
 // Reads what the extension recorded for a tab from its service worker's storage, the same keys the
 // background's HistoryStore writes (extension/background/history-store.ts): tab:<id>:meta holds the
-// chunk list, frames and counters; tab:<id>:c:<n> holds the entries. The values are validated later
-// by parseSession like any other session, since page data passed through them.
+// chunk list, frames and counters; tab:<id>:c:<n> holds the entries (chrome.storage.local). The values
+// are checked against the session schema before use (cli/record.ts): page data passed through them.
 
 export interface TabRecords {
   entries: Entry[];
@@ -73,10 +73,10 @@ export const tabIdOf = async (browser: Browser, page: Page): Promise<number> => 
 export const readTab = (browser: Browser, tabId: number): Promise<TabRecords> =>
   inWorker(browser, async (tabId) => {
     const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.session.get(metaKey))[metaKey] as { chunks: number[]; frames: FrameNode[]; stats: Stats } | undefined;
+    const meta = (await chrome.storage.local.get(metaKey))[metaKey] as { chunks: number[]; frames: FrameNode[]; stats: Stats } | undefined;
     if (!meta) return { entries: [], frames: [], stats: null };
     const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
-    const got = await chrome.storage.session.get(keys);
+    const got = await chrome.storage.local.get(keys);
     return { entries: keys.flatMap((k) => (got[k] as Entry[] | undefined) ?? []), frames: meta.frames, stats: meta.stats };
   }, tabId);
 
