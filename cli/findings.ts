@@ -72,3 +72,7 @@ export const itemLocations = (item: AuditItem, input: ModelInput): CallSite[] =>
   }
   return out;
 };
+
+/** The item's locations that its summary does not already spell out (audits often write "at url:line:col"). */
+export const extraLocations = (item: AuditItem, input: ModelInput): CallSite[] =>
+  itemLocations(item, input).filter((s) => !item.summary.includes(`${s.url}:${s.line}:${s.col}`));

@@ -1,6 +1,6 @@
 import { describeEntry } from '../panel/model/describe';
 import { frameLabel } from '../panel/model/frames';
-import { failed, itemLocations, type AuditRun } from './findings';
+import { extraLocations, failed, type AuditRun } from './findings';
 
 // One self-contained HTML file: inline CSS, no scripts, nothing fetched (the CSP says so too), every
 // recorded string escaped, because all of it came from the page.
@@ -26,7 +26,7 @@ const findingsSection = (run: AuditRun): string => {
     if (!bad) return `<div>${head}</div>`;
     const items = result.items
       .map((item) => {
-        const at = itemLocations(item, run.input).map((s) => `<code>${esc(`${s.url}:${s.line}:${s.col}`)}</code>`).join(', ');
+        const at = extraLocations(item, run.input).map((s) => `<code>${esc(`${s.url}:${s.line}:${s.col}`)}</code>`).join(', ');
         return `<li>${esc(item.summary)}${at ? ` at ${at}` : ''}</li>`;
       })
       .join('');

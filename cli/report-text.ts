@@ -1,4 +1,4 @@
-import { failed, itemLocations, type AuditRun } from './findings';
+import { extraLocations, failed, type AuditRun } from './findings';
 
 // The default report: one line per audit, failures first, each finding with its script location.
 
@@ -15,7 +15,7 @@ export const textReport = (run: AuditRun): string => {
     lines.push(`${status}  ${meta.id} [${meta.severity}]: ${oneLine(failed({ meta, result }) ? meta.failureTitle : meta.title)}`);
     if (!failed({ meta, result })) continue;
     for (const item of result.items) {
-      const at = itemLocations(item, run.input);
+      const at = extraLocations(item, run.input);
       lines.push(`      - ${oneLine(item.summary)}${at.length ? ` (${at.map((s) => oneLine(where(s))).join(', ')})` : ''}`);
     }
   }

@@ -64,6 +64,17 @@ test('a clean page passes with exit code 0 and no SARIF results', async () => {
   assert.deepEqual(JSON.parse(r.stdout).runs[0].results, []);
 });
 
+test('the bundled demo: its look-alike origin check and wildcard sends fail the run', async () => {
+  const r = await runCli(['audit', server.url('A', '/index.html'), '--format', 'json', '--wait-for', 'idle']);
+  assert.equal(r.code, 1, r.stderr);
+  const report = JSON.parse(r.stdout);
+  const failedIds = report.audits.filter((a) => a.failed).map((a) => a.id);
+  assert.ok(failedIds.includes('bypassable-origin-check') && failedIds.includes('wildcard-target-origin'), failedIds.join());
+  const bypass = report.audits.find((a) => a.id === 'bypassable-origin-check');
+  assert.ok(bypass.items.some((i) => i.locations.some((l) => l.url === server.url('A', '/shop.js'))), 'located in shop.js');
+  assert.deepEqual(report.failOnMatched, failedIds);
+});
+
 test('--fail-on with an unknown audit is a usage error before any browser starts', async () => {
   const r = await runCli(['audit', server.url('A', '/cli-clean.html'), '--fail-on', 'wildcards']);
   assert.equal(r.code, 2);

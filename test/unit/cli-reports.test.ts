@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseSession } from '../../panel/model/session';
 import { describeEntry } from '../../panel/model/describe';
-import { itemLocations, matchFailOn, resolveFailOn, unknownFailOn, type AuditOutcome, type AuditRun } from '../../cli/findings';
+import { extraLocations, itemLocations, matchFailOn, resolveFailOn, unknownFailOn, type AuditOutcome, type AuditRun } from '../../cli/findings';
 import { textReport } from '../../cli/report-text';
 import { jsonReport } from '../../cli/report-json';
 import { sarifReport } from '../../cli/report-sarif';
@@ -42,6 +42,8 @@ test('--fail-on selects failed audits only; unknown ids are reported', () => {
 test('an item is located at its call sites, or at the call sites of the records it cites, once each', () => {
   assert.deepEqual(itemLocations(outcomes[2].result.items[0], input), [{ url: app, line: 20, col: 5, fn: 'send' }]);
   assert.deepEqual(itemLocations(outcomes[3].result.items[0], input).map((s) => s.line), [12]);
+  const spelled = { summary: `send at ${app}:20:5`, evidence: outcomes[2].result.items[0].evidence, details: {} };
+  assert.deepEqual(extraLocations(spelled, input), [], 'a location the summary already names is not repeated');
 });
 
 test('SARIF 2.1.0: a rule per audit, a result per finding of a failed audit, at script URL and line', () => {
