@@ -50,18 +50,19 @@ const recordOptions = (url: string, values: { timeout?: string; 'wait-for'?: str
   return { url, timeout, waitFor, browser: values.browser ?? null, script: values.script ?? null };
 };
 
+const auditFlags = { ...recordFlags, format: { type: 'string' }, 'fail-on': { type: 'string' } } as const;
+
 export const parseCommand = (argv: string[]): Command => {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { kind: 'help' };
-  let parsed;
+  if (name === undefined || name === 'help' || argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  if (name !== 'record' && name !== 'audit') throw usageError(`unknown command "${name}"`);
+  let parsed: { values: Record<string, string | undefined>; positionals: string[] };
   try {
-    const options = name === 'audit' ? { ...recordFlags, format: { type: 'string' }, 'fail-on': { type: 'string' } } as const : recordFlags;
-    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: rest, options: name === 'audit' ? auditFlags : recordFlags, allowPositionals: true, strict: true });
   } catch (e) {
     throw usageError(e instanceof Error ? e.message : String(e));
   }
-  const { values, positionals } = parsed as { values: Record<string, string | undefined>; positionals: string[] };
-  if (name !== 'record' && name !== 'audit') throw usageError(`unknown command "${name}"`);
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) throw usageError(`${name} takes exactly one ${name === 'record' ? 'URL' : 'URL or session file'}, got ${positionals.length}`);
   const target = positionals[0];
   if (name === 'record') {

@@ -39,7 +39,6 @@ export const FAIL_ON_ALIASES: ReadonlyMap<string, string> = new Map([
   ['mismatch', 'origin-mismatch-drops'],
   ['neutered', 'neutered-use'],
   ['lost-messages', 'lost-port-messages'],
-  ['port-lifecycle', 'port-lifecycle'],
 ]);
 
 export const resolveFailOn = (failOn: string[]): string[] => failOn.map((id) => FAIL_ON_ALIASES.get(id) ?? id);

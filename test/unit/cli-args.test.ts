@@ -30,6 +30,7 @@ test('audit takes a URL or a file, a format and --fail-on ids', () => {
 test('help, and every mistake as a usage error with exit code 2', () => {
   assert.deepEqual(parseCommand([]), { kind: 'help' });
   assert.deepEqual(parseCommand(['--help']), { kind: 'help' });
+  assert.deepEqual(parseCommand(['audit', '-h']), { kind: 'help' });
   usageError(['frob', 'x'], /unknown command "frob"/);
   usageError(['record'], /exactly one URL, got 0/);
   usageError(['record', 'a', 'b'], /exactly one URL, got 2/);
