@@ -74,7 +74,8 @@ export const wrapAddRemove = (ctx: HookContext, registry: Registry): void => {
 
   const holder = {
     addEventListener(this: unknown, type: unknown, callback: unknown): unknown {
-      if ((typeof type === 'string' && type !== 'message' && type !== 'messageerror') || arguments.length < 2) return N.apply(nativeAdd, this, arguments as unknown as unknown[]);
+      // Symbols go to the native untouched: it throws its own TypeError for them.
+      if ((typeof type === 'string' && type !== 'message' && type !== 'messageerror') || typeof type === 'symbol' || arguments.length < 2) return N.apply(nativeAdd, this, arguments as unknown as unknown[]);
       const t = typeof type === 'string' ? type : `${type}`;
       const target = this === undefined || this === null ? N.global : this;
       if ((t !== 'message' && t !== 'messageerror') || !isObject(callback) || !isObject(target) || !isEventTarget(target)) return N.apply(nativeAdd, this, withType(arguments, t));
@@ -97,7 +98,7 @@ export const wrapAddRemove = (ctx: HookContext, registry: Registry): void => {
       return result;
     },
     removeEventListener(this: unknown, type: unknown, callback: unknown): unknown {
-      if ((typeof type === 'string' && type !== 'message' && type !== 'messageerror') || arguments.length < 2) return N.apply(nativeRemove, this, arguments as unknown as unknown[]);
+      if ((typeof type === 'string' && type !== 'message' && type !== 'messageerror') || typeof type === 'symbol' || arguments.length < 2) return N.apply(nativeRemove, this, arguments as unknown as unknown[]);
       const t = typeof type === 'string' ? type : `${type}`;
       const target = this === undefined || this === null ? N.global : this;
       if ((t !== 'message' && t !== 'messageerror') || !isObject(callback) || !isObject(target)) return N.apply(nativeRemove, this, withType(arguments, t));
