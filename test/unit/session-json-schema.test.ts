@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { sessionFileSchema, validate, type RecordKind } from '../../extension/protocol';
 
@@ -37,6 +37,11 @@ const edit = (root: Json, path: Path, fn: (parent: Record<string | number, Json>
 const atBounds = [32, 64, 128, 256, 512, 576, 1024, 2048, 8192].flatMap((n) => ['y'.repeat(n), 'y'.repeat(n + 1)]);
 const replacements: Json[] = [null, -2, -1, 1.5, 0, 10_000, 10_001, true, 'x', ...atBounds, {}, []];
 
+/** Every string literal the protocol's lit(...) declarations allow, read from their source. */
+const protocolDir = new URL('../../extension/protocol/', import.meta.url);
+const literals = [...new Set(readdirSync(protocolDir).filter((f) => f.endsWith('.ts')).flatMap((f) =>
+  [...readFileSync(new URL(f, protocolDir), 'utf8').matchAll(/\blit\(([^)]*)\)/g)].flatMap((m) => [...m[1].matchAll(/'([^']*)'/g)].map((x) => x[1]))))];
+
 const agree = (value: Json, what: string) => {
   const runtime = validate(sessionFileSchema, value);
   const json = ajvCheck(value);
@@ -70,6 +75,15 @@ test('the JSON Schema and the runtime schema agree on every mutation of the samp
     total += 2;
     if (!agree(edit(sample, path, (p, k) => { if (Array.isArray(p)) p.splice(Number(k), 1); else delete p[k]; }), `delete ${where}`)) refused++;
     if (!agree(edit(sample, [...path, 'extra'], (p, k) => { if (p && typeof p === 'object' && !Array.isArray(p)) p[k] = 1; }), `${where}.extra = 1`)) refused++;
+  }
+  // Enumerations: every literal the protocol knows, tried in every place that holds one.
+  for (const path of paths(sample).slice(1)) {
+    const here = path.reduce<Json>((v, k) => (v as Record<string | number, Json>)[k], sample);
+    if (typeof here !== 'string' || !literals.includes(here)) continue;
+    for (const lit of literals) {
+      total++;
+      if (!agree(edit(sample, path, (p, k) => { p[k] = lit; }), `${path.join('.')} = ${lit}`)) refused++;
+    }
   }
   // Both must refuse most mutations, or the comparison proves nothing.
   assert.ok(refused > total / 2, `only ${refused} of ${total} mutations were refused`);
