@@ -39,8 +39,11 @@ const recordFlags = {
 
 const usageError = (message: string) => new CliError(`${message}\n\n${USAGE}`);
 
-/** A URL the CLI loads rather than a session file path. */
-export const isUrl = (s: string): boolean => /^(https?|file):\/\//i.test(s);
+/**
+ * A URL the CLI loads rather than a session file path. Only http(s): Chromium runs extensions on
+ * file:// pages only when the user allows it per extension, so such a page would record nothing.
+ */
+export const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 
 const recordOptions = (url: string, values: { timeout?: string; 'wait-for'?: string; browser?: string; script?: string }): RecordOptions => {
   const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
@@ -66,7 +69,7 @@ export const parseCommand = (argv: string[]): Command => {
   if (positionals.length !== 1) throw usageError(`${name} takes exactly one ${name === 'record' ? 'URL' : 'URL or session file'}, got ${positionals.length}`);
   const target = positionals[0];
   if (name === 'record') {
-    if (!isUrl(target)) throw usageError(`record needs an http(s) or file URL, got "${target}"`);
+    if (!isUrl(target)) throw usageError(`record needs an http(s) URL (serve local files over http), got "${target}"`);
     return { kind: 'record', record: recordOptions(target, values), out: values.out ?? null };
   }
   const format = (values.format ?? 'text') as Format;

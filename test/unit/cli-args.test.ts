@@ -34,7 +34,8 @@ test('help, and every mistake as a usage error with exit code 2', () => {
   usageError(['frob', 'x'], /unknown command "frob"/);
   usageError(['record'], /exactly one URL, got 0/);
   usageError(['record', 'a', 'b'], /exactly one URL, got 2/);
-  usageError(['record', 'session.json'], /needs an http\(s\) or file URL/);
+  usageError(['record', 'session.json'], /needs an http\(s\) URL/);
+  usageError(['record', 'file:///tmp/page.html'], /needs an http\(s\) URL \(serve local files over http\)/);
   usageError(['record', 'http://x/', '--timeout', '0'], /--timeout must be a positive number/);
   usageError(['record', 'http://x/', '--timeout', 'soon'], /--timeout must be a positive number/);
   usageError(['record', 'http://x/', '--format', 'json'], /Unknown option '--format'/);
