@@ -59,12 +59,25 @@ const options = (t) => ({
   define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: JSON.stringify(t.name) },
 });
 
+/** The CLI (cli/): one Node module next to the extension it loads; npm packages stay in node_modules. */
+const cliOptions = {
+  entryPoints: { postscope: 'cli/cli.ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: join(root, 'dist', 'cli'),
+  outExtension: { '.js': '.mjs' },
+  packages: 'external',
+  logLevel: 'warning',
+};
+
 if (!watch) await rm(join(root, 'dist'), { recursive: true, force: true });
 await writeStatics();
 if (watch) {
-  for (const t of targets) await (await esbuild.context(options(t))).watch();
+  for (const o of [...targets.map(options), cliOptions]) await (await esbuild.context(o)).watch();
   console.log('watching; rebuilds on change');
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(options(t))));
-  console.log('built dist/chrome and dist/firefox');
+  await Promise.all([...targets.map((t) => esbuild.build(options(t))), esbuild.build(cliOptions)]);
+  console.log('built dist/chrome, dist/firefox and dist/cli');
 }
