@@ -1,0 +1,116 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Row } from '../../model/describe';
+import type { SortColumn, SortOrder } from '../../store/selectors';
+import { scrollToShow, visibleRange } from './virtual-range';
+
+// The timeline grid: only the visible rows (plus a few) exist in the DOM, so 100,000 messages cost
+// what 50 do. Rows have a fixed height; the body scrolls a spacer as tall as all rows.
+
+export const ROW_HEIGHT = 21;
+
+const COLUMNS: { id: SortColumn; label: string }[] = [
+  { id: 'time', label: 'Time' },
+  { id: 'kind', label: 'Kind' },
+  { id: 'from', label: 'From' },
+  { id: 'to', label: 'To' },
+  { id: 'targetOrigin', label: 'targetOrigin' },
+  { id: 'outcome', label: 'Outcome' },
+  { id: 'size', label: 'Size' },
+  { id: 'preview', label: 'Data' },
+];
+
+const cellText = (r: Row, c: SortColumn, t0: number): string => {
+  switch (c) {
+    case 'time': return `${((r.t - t0) / 1000).toFixed(3)} s`;
+    case 'kind': return `${r.kind} ${r.side === 'send' ? '→' : '←'}`;
+    case 'size': return r.sizeText;
+    case 'targetOrigin': return r.targetOrigin || '—';
+    default: return r[c];
+  }
+};
+
+const rowClass = (r: Row, selected: boolean): string =>
+  ['grid-row', `outcome-${r.group}`, r.wildcard ? 'wildcard' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+
+interface Props {
+  rows: Row[];
+  repeats: number[] | null;
+  t0: number;
+  selected: string | null;
+  onSelect: (row: Row) => void;
+  sort: SortOrder;
+  onSort: (s: SortOrder) => void;
+}
+
+export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Props) {
+  const body = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(400);
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
+    ro.observe(el);
+    setViewport(el.clientHeight);
+    return () => ro.disconnect();
+  }, []);
+  const selectedIndex = useMemo(() => (selected === null ? -1 : rows.findIndex((r) => r.id === selected)), [rows, selected]);
+  // Keep the selection in view when it moves by keyboard (not when the user scrolls away).
+  const follow = useRef(false);
+  useEffect(() => {
+    const el = body.current;
+    if (!el || !follow.current || selectedIndex < 0) return;
+    follow.current = false;
+    el.scrollTop = scrollToShow(el.scrollTop, el.clientHeight, ROW_HEIGHT, selectedIndex);
+  }, [selectedIndex]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (rows.length === 0) return;
+    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const step = moves[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    const from = selectedIndex < 0 ? (step > 0 ? -1 : rows.length) : selectedIndex;
+    const next = Math.min(rows.length - 1, Math.max(0, from + step));
+    follow.current = true;
+    onSelect(rows[next]);
+  };
+
+  const { start, end } = visibleRange(scrollTop, viewport, ROW_HEIGHT, rows.length);
+  const visible = [];
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const n = repeats ? repeats[i] : 1;
+    visible.push(
+      <div key={r.id} role="row" aria-rowindex={i + 2} aria-selected={r.id === selected} className={rowClass(r, r.id === selected)} style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }} data-id={r.id} onMouseDown={() => onSelect(r)}>
+        {COLUMNS.map((c) => {
+          const text = cellText(r, c.id, t0);
+          return (
+            <div role="gridcell" key={c.id} className={`cell col-${c.id}`} title={text}>
+              {c.id === 'preview' && n > 1 && <span className="repeat" title={`${n} identical messages in a row`}>{n}</span>}
+              {text}
+            </div>
+          );
+        })}
+      </div>,
+    );
+  }
+  return (
+    <div className="grid" role="grid" aria-rowcount={rows.length + 1} tabIndex={0} onKeyDown={onKeyDown} data-testid="grid">
+      <div className="grid-head" role="row">
+        {COLUMNS.map((c) => (
+          <div key={c.id} role="columnheader" className={`cell col-${c.id}`} aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+            onClick={() => onSort({ column: c.id, descending: sort.column === c.id ? !sort.descending : false })}>
+            {c.label}
+            {sort.column === c.id && <span className="sort-arrow">{sort.descending ? '▼' : '▲'}</span>}
+          </div>
+        ))}
+      </div>
+      <div className="grid-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div className="grid-spacer" style={{ height: rows.length * ROW_HEIGHT }}>{visible}</div>
+        {rows.length === 0 && <div className="empty">No messages match.</div>}
+      </div>
+    </div>
+  );
+}
