@@ -7,3 +7,4 @@ export * from './records-window';
 export * from './records-port';
 export * from './records-listener';
 export * from './messages';
+export * from './session';

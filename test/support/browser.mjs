@@ -118,6 +118,18 @@ export async function waitForEntries(ctx, page, predicate, { timeout = 10000, wh
   }
 }
 
+/** Polls the tab's frame registry until `predicate(frames)` is truthy; returns its value. */
+export async function waitForFrames(ctx, page, predicate, what = 'frames', timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const fs = await frames(ctx, page).catch(() => []);
+    const v = predicate(fs);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; frames: ${JSON.stringify(fs).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Polls a page-side condition (a function evaluated in the page) until truthy. */
 export async function waitInPage(page, fn, ...args) {
   return page.waitForFunction(fn, { timeout: 10000, polling: 50 }, ...args);
