@@ -1,4 +1,4 @@
-import type { BackgroundToPanel, Entry, FrameNode, Stats } from '../../extension/protocol';
+import { SESSION_LIMITS, type BackgroundToPanel, type Entry, type FrameNode, type Stats } from '../../extension/protocol';
 import type { ModelInput } from '../model/input';
 import { addEntries, emptyList, keepNewest, type EntryList } from './entry-list';
 
@@ -7,8 +7,8 @@ import { addEntries, emptyList, keepNewest, type EntryList } from './entry-list'
 // Entries are deduplicated by (hook key, seq) inside the entry list, because a history replay after
 // a service worker restart overlaps live batches.
 
-/** Most records the panel keeps; older ones are dropped and counted so the panel never freezes. */
-export const PANEL_LIMIT = 200_000;
+/** Most records the panel keeps (all of them fit in an exported session); older ones are dropped and counted, so a flood cannot freeze the panel. */
+export const PANEL_LIMIT = SESSION_LIMITS.entries;
 
 export interface PanelState {
   tabId: number | null;

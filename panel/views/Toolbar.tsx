@@ -23,7 +23,7 @@ export function Toolbar({ state, onRecord, onClear, onPreserveLog, onExport, onI
     <div className="toolbar" role="toolbar" aria-label="Postscope">
       <button className={`icon record${state.recording ? ' on' : ''}`} aria-pressed={state.recording} onClick={() => onRecord(!state.recording)}
         title={state.recording ? 'Stop recording' : 'Record'} data-testid="record">●</button>
-      <button className="icon" onClick={onClear} title="Clear" aria-label="Clear" data-testid="clear">⃠</button>
+      <button className="icon" onClick={onClear} title="Clear" aria-label="Clear" data-testid="clear">⊘</button>
       <span className="divider" />
       <label className="check"><input type="checkbox" checked={state.preserveLog} onChange={(e) => onPreserveLog(e.target.checked)} />Preserve log</label>
       <span className="divider" />

@@ -83,7 +83,7 @@ export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Pr
     const r = rows[i];
     const n = repeats ? repeats[i] : 1;
     visible.push(
-      <div key={r.id} role="row" aria-rowindex={i + 2} aria-selected={r.id === selected} className={rowClass(r, r.id === selected)} style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }} data-id={r.id} onMouseDown={() => onSelect(r)}>
+      <div key={r.id} role="row" aria-rowindex={i + 2} aria-selected={r.id === selected} className={rowClass(r, r.id === selected)} style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }} data-id={r.id} data-kind={r.kind} onMouseDown={() => onSelect(r)}>
         {COLUMNS.map((c) => {
           const text = cellText(r, c.id, t0);
           return (
