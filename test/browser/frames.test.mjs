@@ -100,7 +100,7 @@ test('a popup and its opener: messages both ways are recorded in both tabs', asy
   }, { what: 'receives in the opener' });
   for (const e of inOpener) {
     assert.equal(e.rec.origin, server.origins.B);
-    assert.equal(e.rec.source.rel, 'unknown', 'a popup is outside the opener\'s frame tree: unknown, not guessed');
+    assert.deepEqual(e.rec.source, { rel: 'popup', path: null }, 'the popup is recognised by its opener, though outside the tab');
   }
   const inPopup = await waitForEntries(ctx, popup, (es) => es.find((e) => e.rec.k === 'win-recv' && e.rec.data.v === 'to popup'), { what: 'receive in the popup' });
   assert.deepEqual(inPopup.rec.source, { rel: 'opener', path: null });
