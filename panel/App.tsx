@@ -13,6 +13,9 @@ import { Toolbar } from './views/Toolbar';
 import { Tabs } from './views/common/Tabs';
 import { Timeline } from './views/timeline/Timeline';
 import { FramesView } from './views/FramesView';
+import { ChannelsView } from './views/channels/ChannelsView';
+import { NeuteredView } from './views/NeuteredView';
+import { AuditsView } from './views/AuditsView';
 
 const VIEW_LABELS: Record<ViewId, string> = { timeline: 'Timeline', channels: 'Channels', frames: 'Frames', neutered: 'Neutered objects', audits: 'Audits' };
 
@@ -53,6 +56,18 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
 
   const setFilter = (f: TimelineFilter) => update({ filter: f });
   const scopeTo = (scope: TimelineFilter['scope']) => update({ filter: { ...emptyFilter, scope }, view: 'timeline' });
+  const allRows = () => selectAll(state.list, state.frames, emptyFilter, settings.sort, false).rows;
+  /** Reveals a record's row in the timeline (clearing the filter if it hides it), like DevTools' "Reveal in Network panel". */
+  const showEntry = (key: string) => {
+    const row = allRows().find((r) => r.id === key);
+    if (!row) {
+      setMessage(`Record ${key} is not a message row (see the Raw tab of its messages)`);
+      return;
+    }
+    const visible = view.rows.some((r) => r.id === key);
+    update(visible ? { view: 'timeline' } : { view: 'timeline', filter: emptyFilter, groupRepeats: false });
+    setSelected(row);
+  };
   const t0 = state.list.size ? state.list.chunks[0][0].rec.t : 0;
   return (
     <div className="app" data-testid="app">
@@ -81,8 +96,11 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
             groupRepeats={settings.groupRepeats} onGroupRepeats={(groupRepeats) => update({ groupRepeats })} selected={selected} onSelect={setSelected} host={host} />
         )}
         {settings.view === 'frames' && (
-          <FramesView input={input} rows={selectAll(state.list, state.frames, emptyFilter, settings.sort, false).rows} onSelect={(frameId, label) => scopeTo({ type: 'frame', frameId, label })} />
+          <FramesView input={input} rows={allRows()} onSelect={(frameId, label) => scopeTo({ type: 'frame', frameId, label })} />
         )}
+        {settings.view === 'channels' && <ChannelsView input={input} onSelectPort={(id) => scopeTo({ type: 'channel', id })} />}
+        {settings.view === 'neutered' && <NeuteredView input={input} onShowEntry={showEntry} />}
+        {settings.view === 'audits' && <AuditsView input={input} host={host} onShowEntry={showEntry} />}
       </main>
     </div>
   );

@@ -55,14 +55,18 @@ export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Pr
     return () => ro.disconnect();
   }, []);
   const selectedIndex = useMemo(() => (selected === null ? -1 : rows.findIndex((r) => r.id === selected)), [rows, selected]);
-  // Keep the selection in view when it moves by keyboard (not when the user scrolls away).
-  const follow = useRef(false);
+  // Bring the selection into view when it changes by keyboard or from another view; a click
+  // selects a row that is already visible, and new rows arriving must not pull the view back.
+  const clicked = useRef(false);
   useEffect(() => {
     const el = body.current;
-    if (!el || !follow.current || selectedIndex < 0) return;
-    follow.current = false;
+    if (clicked.current) {
+      clicked.current = false;
+      return;
+    }
+    if (!el || selectedIndex < 0) return;
     el.scrollTop = scrollToShow(el.scrollTop, el.clientHeight, ROW_HEIGHT, selectedIndex);
-  }, [selectedIndex]);
+  }, [selected]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (rows.length === 0) return;
@@ -73,7 +77,6 @@ export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Pr
     e.preventDefault();
     const from = selectedIndex < 0 ? (step > 0 ? -1 : rows.length) : selectedIndex;
     const next = Math.min(rows.length - 1, Math.max(0, from + step));
-    follow.current = true;
     onSelect(rows[next]);
   };
 
@@ -83,7 +86,10 @@ export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Pr
     const r = rows[i];
     const n = repeats ? repeats[i] : 1;
     visible.push(
-      <div key={r.id} role="row" aria-rowindex={i + 2} aria-selected={r.id === selected} className={rowClass(r, r.id === selected)} style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }} data-id={r.id} data-kind={r.kind} onMouseDown={() => onSelect(r)}>
+      <div key={r.id} role="row" aria-rowindex={i + 2} aria-selected={r.id === selected} className={rowClass(r, r.id === selected)} style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }} data-id={r.id} data-kind={r.kind} onMouseDown={() => {
+        clicked.current = r.id !== selected;
+        onSelect(r);
+      }}>
         {COLUMNS.map((c) => {
           const text = cellText(r, c.id, t0);
           return (
