@@ -3,6 +3,7 @@ import type { ModelInput } from '../model/input';
 import type { DevtoolsHost } from '../host';
 import type { AuditItem, AuditMeta, AuditResult, Severity } from '../model/audits/types';
 import { runAudits } from '../model/audits';
+import { createMessageResolver } from '../model/evidence-message';
 import { CallSiteLink } from './common/CallSiteLink';
 import { EntryLink } from './common/EntryLink';
 import { TruncatedText } from './common/TruncatedText';
@@ -15,14 +16,17 @@ const rank = (r: AuditResult) => (r.score === 0 ? 0 : r.score === null ? 2 : 1);
 
 export function AuditsView({ input, host, onShowEntry }: { input: ModelInput; host: DevtoolsHost; onShowEntry: (key: string) => void }) {
   const findings = useMemo(() => runAudits(input).sort((a, b) => rank(a.result) - rank(b.result) || ORDER[a.meta.severity] - ORDER[b.meta.severity]), [input]);
+  const messageOf = useMemo(() => createMessageResolver(input.entries), [input]);
   return (
     <div className="audits" data-testid="audits">
-      {findings.map((f) => <AuditGroup key={f.meta.id} meta={f.meta} result={f.result} host={host} onShowEntry={onShowEntry} />)}
+      {findings.map((f) => <AuditGroup key={f.meta.id} meta={f.meta} result={f.result} host={host} onShowEntry={onShowEntry} messageOf={messageOf} />)}
     </div>
   );
 }
 
-function AuditGroup({ meta, result, host, onShowEntry }: { meta: AuditMeta; result: AuditResult; host: DevtoolsHost; onShowEntry: (key: string) => void }) {
+type Links = { host: DevtoolsHost; onShowEntry: (key: string) => void; messageOf: (key: string) => string | null };
+
+function AuditGroup({ meta, result, ...links }: { meta: AuditMeta; result: AuditResult } & Links) {
   const failed = result.score === 0;
   const [open, setOpen] = useState(failed);
   const status = failed ? 'fail' : result.score === null ? 'n/a' : 'pass';
@@ -39,7 +43,7 @@ function AuditGroup({ meta, result, host, onShowEntry }: { meta: AuditMeta; resu
           {result.items.length > 0 && (
             <table className="plain">
               <thead><tr><th>Finding</th><th>Evidence</th></tr></thead>
-              <tbody>{result.items.slice(0, 500).map((item, i) => <ItemRow key={i} item={item} host={host} onShowEntry={onShowEntry} />)}</tbody>
+              <tbody>{result.items.slice(0, 500).map((item, i) => <ItemRow key={i} item={item} {...links} />)}</tbody>
             </table>
           )}
           {result.items.length > 500 && <p className="note">{result.items.length - 500} more items not shown.</p>}
@@ -49,19 +53,22 @@ function AuditGroup({ meta, result, host, onShowEntry }: { meta: AuditMeta; resu
   );
 }
 
-function ItemRow({ item, host, onShowEntry }: { item: AuditItem; host: DevtoolsHost; onShowEntry: (key: string) => void }) {
+function ItemRow({ item, host, onShowEntry, messageOf }: { item: AuditItem } & Links) {
   return (
     <tr className="audit-item">
       <td><TruncatedText text={item.summary} limit={300} /></td>
       <td className="evidence">
-        {item.evidence.slice(0, 20).map((ev, i) => (
-          <div key={i}>
-            {ev.entry && <EntryLink entry={ev.entry} onShow={onShowEntry} label="message" />}
-            {ev.callSite && <CallSiteLink site={ev.callSite} host={host} />}
-            {ev.listener && !ev.entry && <span className="code-ref">listener {ev.listener}</span>}
-            <span className="badge">{ev.method}</span>
-          </div>
-        ))}
+        {item.evidence.slice(0, 20).map((ev, i) => {
+          const message = ev.entry ? messageOf(ev.entry) : null;
+          return (
+            <div key={i}>
+              {message && <EntryLink entry={message} onShow={onShowEntry} label="message" />}
+              {ev.callSite && <CallSiteLink site={ev.callSite} host={host} />}
+              {ev.listener && !message && !ev.callSite && <span className="code-ref">listener {ev.listener}</span>}
+              <span className="badge">{ev.method}</span>
+            </div>
+          );
+        })}
       </td>
     </tr>
   );
