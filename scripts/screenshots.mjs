@@ -46,7 +46,7 @@ async function shoot(theme) {
     await panel.waitForFunction(() => document.querySelectorAll('.grid-row').length > 10, { timeout: 20000 });
     const views = [
       ['timeline', async () => {
-        await panel.click('.grid-row:nth-child(2)');
+        await panel.click('.grid-row[aria-rowindex="3"]');
         await panel.waitForSelector('[data-testid=details]');
       }],
       ['channels', () => panel.waitForSelector('[data-testid=channels] svg, .empty')],

@@ -34,9 +34,11 @@ export interface Row {
   /** Port, worker or BroadcastChannel this message went through (ids and names), for `channel:`. */
   channel: string;
   wildcard: boolean;
-  /** Kind, sides and data: rows with the same signature in a run are grouped as repeats. */
-  signature: string;
 }
+
+/** Kind, sides, outcome and data: consecutive rows with the same signature are grouped as repeats. */
+export const sameMessage = (a: Row, b: Row): boolean =>
+  a.preview === b.preview && a.kind === b.kind && a.side === b.side && a.from === b.from && a.to === b.to && a.outcome === b.outcome;
 
 const groupOf = (outcome: string): OutcomeGroup => {
   if (outcome === 'delivered' || outcome === 'sent') return 'ok';
@@ -54,17 +56,25 @@ const sizeOf = (data: Preview | null): { size: number | null; sizeText: string }
 
 const clip = (s: string): string => (s.length > PREVIEW_CHARS ? s.slice(0, PREVIEW_CHARS) + '…' : s);
 
-const make = (e: Entry, fields: Omit<Row, 'id' | 'entry' | 't' | 'group' | 'size' | 'sizeText' | 'preview' | 'signature'>, data: Preview | null): Row => {
-  const preview = data ? clip(previewText(data)) : 'unknown';
+const make = (e: Entry, fields: Omit<Row, 'id' | 'entry' | 't' | 'group' | 'size' | 'sizeText' | 'preview'>, data: Preview | null): Row => {
+  const size = sizeOf(data);
   return {
     id: `${e.key}#${e.rec.seq}`,
     entry: e,
     t: e.rec.t,
-    ...fields,
+    kind: fields.kind,
+    side: fields.side,
+    from: fields.from,
+    to: fields.to,
+    targetOrigin: fields.targetOrigin,
+    origin: fields.origin,
+    outcome: fields.outcome,
     group: groupOf(fields.outcome),
-    ...sizeOf(data),
-    preview,
-    signature: `${fields.kind}\u0000${fields.side}\u0000${fields.from}\u0000${fields.to}\u0000${fields.outcome}\u0000${preview}`,
+    size: size.size,
+    sizeText: size.sizeText,
+    preview: data ? clip(previewText(data)) : 'unknown',
+    channel: fields.channel,
+    wildcard: fields.wildcard,
   };
 };
 

@@ -83,18 +83,25 @@ export const emptyFilter: TimelineFilter = { text: '', invert: false, kinds: [],
 /** A from/to column names the frame, alone or with a port (`label · port`). */
 const involves = (column: string, label: string): boolean => column === label || column.startsWith(`${label} · `);
 
+export interface RowPredicate {
+  (r: Row, h: Haystack | null): boolean;
+  /** Text terms present: the predicate needs each row's haystack (computed lazily, once per row). */
+  needsText: boolean;
+}
+
 /** A row predicate for a filter. Chips and scope always apply; invert flips the text terms only (as in DevTools). */
-export const rowPredicate = (f: TimelineFilter): ((r: Row, h: Haystack) => boolean) => {
+export const rowPredicate = (f: TimelineFilter): RowPredicate => {
   const terms = parseFilter(f.text);
   const kinds = new Set<string>(f.kinds);
   const groups = new Set<string>(f.groups);
   const scope = f.scope;
-  return (r, h) => {
+  const test = (r: Row, h: Haystack | null): boolean => {
     if (kinds.size && !kinds.has(r.kind)) return false;
     if (groups.size && !groups.has(r.group)) return false;
     if (scope?.type === 'channel' && !r.channel.split(' ').includes(scope.id)) return false;
     if (scope?.type === 'frame' && r.entry.frameId !== scope.frameId && !involves(r.from, scope.label) && !involves(r.to, scope.label)) return false;
-    if (terms.length === 0) return true;
+    if (terms.length === 0 || !h) return true;
     return matchesTerms(h, terms) !== f.invert;
   };
+  return Object.assign(test, { needsText: terms.length > 0 });
 };

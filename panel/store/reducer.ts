@@ -28,7 +28,8 @@ export interface PanelState {
 }
 
 export type PanelAction =
-  | { type: 'receive'; msgs: BackgroundToPanel[]; at: number }
+  /** `skipped`: live records dropped before reaching the reducer because more arrived than the panel keeps. */
+  | { type: 'receive'; msgs: BackgroundToPanel[]; at: number; skipped?: number }
   | { type: 'clear'; at: number }
   | { type: 'record'; on: boolean; at: number }
   | { type: 'preserve-log'; on: boolean }
@@ -89,7 +90,7 @@ export const reduce = (state: PanelState, action: PanelAction): PanelState => {
   switch (action.type) {
     case 'receive':
       if (state.imported !== null) return state;
-      return action.msgs.reduce((s, m) => receiveOne(s, m, action.at), state);
+      return action.msgs.reduce((s, m) => receiveOne(s, m, action.at), action.skipped ? { ...state, droppedByPanel: state.droppedByPanel + action.skipped } : state);
     case 'clear':
       return { ...clearAt(state, action.at), imported: null };
     case 'record': {

@@ -1,5 +1,5 @@
 import type { Entry, FrameNode } from '../../extension/protocol';
-import { describeEntry, type Row } from '../model/describe';
+import { describeEntry, sameMessage, type Row } from '../model/describe';
 import type { ModelInput } from '../model/input';
 import { toArray, type EntryList } from './entry-list';
 import { haystackOf, rowPredicate, type Haystack, type TimelineFilter } from './filter';
@@ -20,7 +20,8 @@ export interface TimelineView {
   total: number;
 }
 
-interface Described { rows: Row[]; hay: Haystack[] }
+/** A chunk's rows, and their filter haystacks once a text filter needed them. */
+interface Described { rows: Row[]; hay: Haystack[] | null }
 
 const key = (r: Row, c: SortColumn): string | number => {
   switch (c) {
@@ -45,7 +46,7 @@ const groupRepeats = (rows: Row[]): { rows: Row[]; repeats: number[] } => {
   const repeats: number[] = [];
   for (const r of rows) {
     const last = out.length - 1;
-    if (last >= 0 && out[last].signature === r.signature) repeats[last]++;
+    if (last >= 0 && sameMessage(out[last], r)) repeats[last]++;
     else {
       out.push(r);
       repeats.push(1);
@@ -69,7 +70,7 @@ export const createTimelineSelector = () => {
         const r = describeEntry(e, fs);
         if (r) rows.push(r);
       }
-      d = { rows, hay: rows.map(haystackOf) };
+      d = { rows, hay: null };
       described.set(chunk, d);
     }
     return d;
@@ -96,7 +97,8 @@ export const createTimelineSelector = () => {
       total += d.rows.length;
       let kept = filtered.get(chunk);
       if (!kept) {
-        kept = d.rows.filter((r, i) => test(r, d.hay[i]));
+        const hay = test.needsText ? (d.hay ??= d.rows.map(haystackOf)) : null;
+        kept = hay ? d.rows.filter((r, i) => test(r, hay[i])) : d.rows.filter((r) => test(r, null));
         filtered.set(chunk, kept);
       }
       for (const r of kept) rows.push(r);

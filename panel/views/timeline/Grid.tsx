@@ -29,8 +29,8 @@ const cellText = (r: Row, c: SortColumn, t0: number): string => {
   }
 };
 
-const rowClass = (r: Row, selected: boolean): string =>
-  ['grid-row', `outcome-${r.group}`, r.wildcard ? 'wildcard' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+const rowClass = (r: Row, i: number, selected: boolean): string =>
+  ['grid-row', i % 2 ? 'odd' : '', `outcome-${r.group}`, r.wildcard ? 'wildcard' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
 
 interface Props {
   rows: Row[];
@@ -82,11 +82,16 @@ export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Pr
 
   const { start, end } = visibleRange(scrollTop, viewport, ROW_HEIGHT, rows.length);
   const visible = [];
-  for (let i = start; i < end; i++) {
+  // Rows are keyed and ordered by their slot in the window (row i sits in slot i % slots), not by
+  // message: scrolling then updates existing row elements in place instead of creating, removing or
+  // reordering elements every frame. Rows are placed by transform, so DOM order does not matter.
+  const slots = end - start;
+  for (let k = 0; k < slots; k++) {
+    const i = start + ((((k - start) % slots) + slots) % slots);
     const r = rows[i];
     const n = repeats ? repeats[i] : 1;
     visible.push(
-      <div key={r.id} role="row" aria-rowindex={i + 2} aria-selected={r.id === selected} className={rowClass(r, r.id === selected)} style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }} data-id={r.id} data-kind={r.kind} onMouseDown={() => {
+      <div key={k} role="row" aria-rowindex={i + 2} aria-selected={r.id === selected} className={rowClass(r, i, r.id === selected)} style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }} data-id={r.id} data-kind={r.kind} onMouseDown={() => {
         clicked.current = r.id !== selected;
         onSelect(r);
       }}>
