@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../support/server.mjs';
-import { launch, unique } from '../support/browser.mjs';
+import { launch, tabIdOf, unique } from '../support/browser.mjs';
 import { openPanel } from '../support/devtools.mjs';
 
 // The Postscope panel in real DevTools (headful Chromium, DevTools opened for the tab, the panel
@@ -77,6 +77,27 @@ test('selecting a row opens its details; page HTML and huge strings render as bo
   const shown = await panel.$eval('[data-testid=data-tree]', (t) => t.textContent.length);
   assert.ok(shown < 2000, `a 100,000-character string is cut in the tree (${shown} characters shown)`);
   await panel.click('[aria-label="Close details"]');
+});
+
+test('"Store as global" puts the message data into the inspected page through inspectedWindow.eval', async () => {
+  const index = (await rowTexts()).findIndex((t) => t.includes('to-cross') && !t.includes('echo'));
+  await panel.click(row(index));
+  await panel.waitForSelector('[data-testid=details]');
+  const store = await panel.waitForSelector('xpath/.//button[text()="Store as global"]');
+  await store.click();
+  await panel.waitForFunction(() => /Stored as \$postscope1/.test(document.querySelector('.details .status')?.textContent ?? ''));
+  assert.deepEqual(await page.evaluate(() => globalThis.$postscope1), { marker: 'to-cross', html: HOSTILE });
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await panel.click('[aria-label="Close details"]');
+});
+
+test('the panel opens standalone for the tab (panel.html?tab=<id>) and shows the same messages', async () => {
+  const tabId = await tabIdOf(ctx, page);
+  const standalone = await ctx.browser.newPage();
+  await standalone.goto(`chrome-extension://${ctx.extensionId}/panel.html?tab=${tabId}`);
+  await standalone.waitForFunction(() => document.querySelectorAll('.grid-row').length === 4);
+  assert.equal(await standalone.$('[title="Open this panel in its own window"]'), null, 'no "open in window" inside the window itself');
+  await standalone.close();
 });
 
 test('export then import a session shows the same messages', async () => {
