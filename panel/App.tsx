@@ -5,11 +5,12 @@ import type { Row } from './model/describe';
 import { initialState, reduce } from './store/reducer';
 import { createModelInputSelector, createTimelineSelector } from './store/selectors';
 import { emptyFilter, type TimelineFilter } from './store/filter';
-import { loadSettings, saveSettings, VIEWS, type PanelSettings, type ViewId } from './settings';
+import { defaultSettings, loadSettings, saveSettings, VIEWS, type PanelSettings, type ViewId } from './settings';
 import { useBatchedTransport } from './use-batched-transport';
 import { useSessionFiles } from './use-session-files';
 import { PROTOCOL_VERSION } from '../extension/protocol';
 import { Toolbar } from './views/Toolbar';
+import { SettingsBar } from './views/SettingsBar';
 import { Tabs } from './views/common/Tabs';
 import { Timeline } from './views/timeline/Timeline';
 import { FramesView } from './views/FramesView';
@@ -68,7 +69,8 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
     update(visible ? { view: 'timeline' } : { view: 'timeline', filter: emptyFilter, groupRepeats: false });
     setSelected(row);
   };
-  const t0 = state.list.size ? state.list.chunks[0][0].rec.t : 0;
+  const t0 = settings.time === 'clock' ? null : state.list.size ? state.list.chunks[0][0].rec.t : 0;
+  const [showSettings, setShowSettings] = useState(false);
   return (
     <div className="app" data-testid="app">
       <Toolbar
@@ -87,8 +89,10 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
           transport.postMessage({ v: PROTOCOL_VERSION, type: 'subscribe', tabId });
         }}
         onOpenWindow={openWindow}
+        onSettings={() => setShowSettings(!showSettings)}
         message={message}
       />
+      {showSettings && <SettingsBar settings={settings} onChange={update} onReset={() => setSettings(defaultSettings)} />}
       <Tabs tabs={VIEWS.map((id) => ({ id, label: VIEW_LABELS[id] }))} current={settings.view} onChange={(v) => update({ view: v })} label="Views" />
       <main className="view">
         {settings.view === 'timeline' && (

@@ -8,8 +8,12 @@ import { SORT_COLUMNS, type SortOrder } from './store/selectors';
 export const VIEWS = ['timeline', 'channels', 'frames', 'neutered', 'audits'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
+export type TimeFormat = 'relative' | 'clock';
+
 export interface PanelSettings {
   filter: TimelineFilter;
+  /** Time column: seconds since the first record, or wall-clock time of day. */
+  time: TimeFormat;
   sort: SortOrder;
   groupRepeats: boolean;
   preserveLog: boolean;
@@ -18,7 +22,7 @@ export interface PanelSettings {
 
 const KEY = 'postscope.settings.v1';
 
-export const defaultSettings: PanelSettings = { filter: emptyFilter, sort: { column: 'time', descending: false }, groupRepeats: false, preserveLog: false, view: 'timeline' };
+export const defaultSettings: PanelSettings = { filter: emptyFilter, time: 'relative', sort: { column: 'time', descending: false }, groupRepeats: false, preserveLog: false, view: 'timeline' };
 
 const oneOf = <T extends string>(allowed: readonly T[], v: unknown, fallback: T): T => (allowed as readonly unknown[]).includes(v) ? (v as T) : fallback;
 const listOf = <T extends string>(allowed: readonly T[], v: unknown): T[] => (Array.isArray(v) ? v.filter((x): x is T => (allowed as readonly unknown[]).includes(x)) : []);
@@ -42,6 +46,7 @@ export const loadSettings = (storage: Pick<Storage, 'getItem'>): PanelSettings =
       groups: listOf<OutcomeGroup>(OUTCOME_GROUPS, f.groups),
       scope: null,
     },
+    time: oneOf<TimeFormat>(['relative', 'clock'], s.time, 'relative'),
     sort: { column: oneOf(SORT_COLUMNS, sort.column, 'time'), descending: sort.descending === true },
     groupRepeats: s.groupRepeats === true,
     preserveLog: s.preserveLog === true,

@@ -3,7 +3,7 @@ import type { FrameNode } from '../../extension/protocol';
 import type { Row } from '../model/describe';
 import { frameLabel } from '../model/frames';
 import type { ModelInput } from '../model/input';
-import { listenersAt } from '../model/listeners-at';
+import type { Entry } from '../../extension/protocol';
 import { TruncatedText } from './common/TruncatedText';
 
 // The tab's frame tree, with each frame's origin, current message listeners and message counts.
@@ -26,8 +26,23 @@ const countByFrame = (rows: Row[]): Map<string, Counts> => {
   return m;
 };
 
+/** Window message listeners currently registered, per document key, in one pass over the records. */
+const windowListeners = (entries: Entry[]): Map<string, number> => {
+  const live = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const r = e.rec;
+    if (r.k === 'listener-add' && r.target === 'window' && r.type === 'message') {
+      const set = live.get(e.key) ?? new Set<string>();
+      set.add(r.listener);
+      live.set(e.key, set);
+    } else if (r.k === 'listener-remove') live.get(e.key)?.delete(r.listener);
+  }
+  return new Map([...live].map(([k, s]) => [k, s.size]));
+};
+
 export function FramesView({ input, rows, onSelect }: { input: ModelInput; rows: Row[]; onSelect: (frameId: number, label: string) => void }) {
   const counts = useMemo(() => countByFrame(rows), [rows]);
+  const listenerCounts = useMemo(() => windowListeners(input.entries), [input.entries]);
   const frames = input.frames;
   const children = useMemo(() => {
     const m = new Map<number, FrameNode[]>();
@@ -39,7 +54,7 @@ export function FramesView({ input, rows, onSelect }: { input: ModelInput; rows:
   const node = (f: FrameNode, depth: number): ReactNode => {
     const label = frameLabel(frames, f.frameId);
     const c = counts.get(label) ?? { in: 0, out: 0 };
-    const listeners = f.key ? listenersAt(input.entries, f.key, 'window', Infinity).length : 0;
+    const listeners = f.key ? listenerCounts.get(f.key) ?? 0 : 0;
     return (
       <li key={`${f.frameId}:${f.navigations}`} role="treeitem">
         <button className={`frame-row${f.gone ? ' gone' : ''}`} onClick={() => onSelect(f.frameId, label)} data-frame={f.frameId} style={{ paddingLeft: depth * 16 + 6 }}>

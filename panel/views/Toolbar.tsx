@@ -13,10 +13,11 @@ interface Props {
   onImport: (file: File) => void;
   onLive: () => void;
   onOpenWindow: (() => void) | null;
+  onSettings: () => void;
   message: string;
 }
 
-export function Toolbar({ state, onRecord, onClear, onPreserveLog, onExport, onImport, onLive, onOpenWindow, message }: Props) {
+export function Toolbar({ state, onRecord, onClear, onPreserveLog, onExport, onImport, onLive, onOpenWindow, onSettings, message }: Props) {
   const file = useRef<HTMLInputElement>(null);
   const limits = state.stats.malformed + state.stats.evicted;
   return (
@@ -46,6 +47,7 @@ export function Toolbar({ state, onRecord, onClear, onPreserveLog, onExport, onI
         </span>
       )}
       <span className="status" role="status">{message}</span>
+      <button className="icon settings" onClick={onSettings} title="Settings" aria-label="Settings" data-testid="settings">⚙</button>
     </div>
   );
 }

@@ -19,9 +19,17 @@ const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'preview', label: 'Data' },
 ];
 
-const cellText = (r: Row, c: SortColumn, t0: number): string => {
+/** t0 null: wall-clock time of day (local), else seconds since t0. */
+const timeText = (t: number, t0: number | null): string => {
+  if (t0 !== null) return `${((t - t0) / 1000).toFixed(3)} s`;
+  const d = new Date(t);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+};
+
+const cellText = (r: Row, c: SortColumn, t0: number | null): string => {
   switch (c) {
-    case 'time': return `${((r.t - t0) / 1000).toFixed(3)} s`;
+    case 'time': return timeText(r.t, t0);
     case 'kind': return `${r.kind} ${r.side === 'send' ? '→' : '←'}`;
     case 'size': return r.sizeText;
     case 'targetOrigin': return r.targetOrigin || '—';
@@ -35,7 +43,8 @@ const rowClass = (r: Row, i: number, selected: boolean): string =>
 interface Props {
   rows: Row[];
   repeats: number[] | null;
-  t0: number;
+  /** Times are shown relative to t0, or as wall-clock time when null. */
+  t0: number | null;
   selected: string | null;
   onSelect: (row: Row) => void;
   sort: SortOrder;

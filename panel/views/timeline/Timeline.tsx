@@ -10,7 +10,7 @@ import { Grid } from './Grid';
 interface Props {
   view: TimelineView;
   input: ModelInput;
-  t0: number;
+  t0: number | null;
   filter: TimelineFilter;
   onFilter: (f: TimelineFilter) => void;
   sort: SortOrder;
