@@ -19,14 +19,16 @@ if (!process.env.DISPLAY && existsSync('/usr/bin/xvfb-run')) {
 
 /** Clicks the demo's buttons once the widget is connected, so every view has something to show. */
 async function playDemo(tab) {
-  await tab.waitForFunction(() => document.getElementById('log')?.textContent !== undefined);
-  const click = (id) => tab.click(`#${id}`);
-  // The widget announces itself; the shop answers with a channel. Pay until the port is connected.
-  await tab.waitForFunction(() => {
-    document.getElementById('pay').click();
-    return !document.getElementById('log').textContent.includes('not connected');
-  }, { polling: 200, timeout: 15000 }).catch(() => undefined);
-  for (const id of ['pay', 'mismatch', 'worker', 'broadcast', 'burst']) await click(id);
+  await tab.waitForSelector('#pay');
+  // The widget announces itself and the shop answers with a channel; until then Pay logs "not connected".
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline) {
+    const before = await tab.$eval('#log', (l) => l.textContent);
+    await tab.click('#pay');
+    if ((await tab.$eval('#log', (l) => l.textContent)) === before) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const id of ['pay', 'mismatch', 'worker', 'broadcast', 'burst']) await tab.click(`#${id}`);
 }
 
 async function shoot(theme) {
