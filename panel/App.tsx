@@ -4,6 +4,7 @@ import type { DevtoolsHost, Theme } from './host';
 import type { Row } from './model/describe';
 import { initialState, reduce } from './store/reducer';
 import { createModelInputSelector, createTimelineSelector } from './store/selectors';
+import { createPortEndsSelector } from './store/port-ends';
 import { emptyFilter, type TimelineFilter } from './store/filter';
 import { defaultSettings, loadSettings, saveSettings, VIEWS, type PanelSettings, type ViewId } from './settings';
 import { useBatchedTransport } from './use-batched-transport';
@@ -47,6 +48,7 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
   const [selectTimeline] = useState(createTimelineSelector);
   const [selectAll] = useState(createTimelineSelector);
   const [selectInput] = useState(createModelInputSelector);
+  const [selectPortEnds] = useState(createPortEndsSelector);
   // Typing stays responsive with 100,000 rows: React renders the filtered grid after the keystroke.
   const filter = useDeferredValue(settings.filter);
   const view = selectTimeline(state.list, state.frames, filter, settings.sort, settings.groupRepeats);
@@ -96,7 +98,7 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
       <Tabs tabs={VIEWS.map((id) => ({ id, label: VIEW_LABELS[id] }))} current={settings.view} onChange={(v) => update({ view: v })} label="Views" />
       <main className="view">
         {settings.view === 'timeline' && (
-          <Timeline view={view} input={input} t0={t0} filter={settings.filter} onFilter={setFilter} sort={settings.sort} onSort={(sort) => update({ sort })}
+          <Timeline view={view} input={input} t0={t0} ends={selectPortEnds(state.list, state.frames)} filter={settings.filter} onFilter={setFilter} sort={settings.sort} onSort={(sort) => update({ sort })}
             groupRepeats={settings.groupRepeats} onGroupRepeats={(groupRepeats) => update({ groupRepeats })} selected={selected} onSelect={setSelected} host={host} />
         )}
         {settings.view === 'frames' && (

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Row } from '../../model/describe';
 import type { SortColumn, SortOrder } from '../../store/selectors';
 import { scrollToShow, visibleRange } from './virtual-range';
+import type { PortEnds } from '../../store/port-ends';
 
 // The timeline grid: only the visible rows (plus a few) exist in the DOM, so 100,000 messages cost
 // what 50 do. Rows have a fixed height; the body scrolls a spacer as tall as all rows.
@@ -27,8 +28,10 @@ const timeText = (t: number, t0: number | null): string => {
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 };
 
-const cellText = (r: Row, c: SortColumn, t0: number | null): string => {
+const cellText = (r: Row, c: SortColumn, t0: number | null, ends: PortEnds): string => {
   switch (c) {
+    case 'from': return ends.get(r.id)?.from ?? r.from;
+    case 'to': return ends.get(r.id)?.to ?? r.to;
     case 'time': return timeText(r.t, t0);
     case 'kind': return `${r.kind} ${r.side === 'send' ? '→' : '←'}`;
     case 'size': return r.sizeText;
@@ -45,13 +48,15 @@ interface Props {
   repeats: number[] | null;
   /** Times are shown relative to t0, or as wall-clock time when null. */
   t0: number | null;
+  /** The other end of port messages, joined by the channel graph. */
+  ends: PortEnds;
   selected: string | null;
   onSelect: (row: Row) => void;
   sort: SortOrder;
   onSort: (s: SortOrder) => void;
 }
 
-export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Props) {
+export function Grid({ rows, repeats, t0, ends, selected, onSelect, sort, onSort }: Props) {
   const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
@@ -105,7 +110,7 @@ export function Grid({ rows, repeats, t0, selected, onSelect, sort, onSort }: Pr
         onSelect(r);
       }}>
         {COLUMNS.map((c) => {
-          const text = cellText(r, c.id, t0);
+          const text = cellText(r, c.id, t0, ends);
           return (
             <div role="gridcell" key={c.id} className={`cell col-${c.id}`} title={text}>
               {c.id === 'preview' && n > 1 && <span className="repeat" title={`${n} identical messages in a row`}>{n}</span>}
