@@ -13,7 +13,7 @@ const LOOKBACK = 2000;
 export const createMessageResolver = (entries: Entry[]) => {
   const index = new Map<string, number>();
   entries.forEach((e, i) => index.set(`${e.key}#${e.rec.seq}`, i));
-  return (key: string): string | null => {
+  const resolve = (key: string): string | null => {
     const i = index.get(key);
     if (i === undefined) return null;
     const e = entries[i];
@@ -25,4 +25,10 @@ export const createMessageResolver = (entries: Entry[]) => {
     }
     return null;
   };
+  /** The record kind behind a key ('port-state', 'listener-add'...), for evidence without a row. */
+  const kindOf = (key: string): string | null => {
+    const i = index.get(key);
+    return i === undefined ? null : entries[i].rec.k;
+  };
+  return Object.assign(resolve, { kindOf });
 };

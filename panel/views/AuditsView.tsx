@@ -24,7 +24,7 @@ export function AuditsView({ input, host, onShowEntry }: { input: ModelInput; ho
   );
 }
 
-type Links = { host: DevtoolsHost; onShowEntry: (key: string) => void; messageOf: (key: string) => string | null };
+type Links = { host: DevtoolsHost; onShowEntry: (key: string) => void; messageOf: ReturnType<typeof createMessageResolver> };
 
 function AuditGroup({ meta, result, ...links }: { meta: AuditMeta; result: AuditResult } & Links) {
   const failed = result.score === 0;
@@ -64,7 +64,8 @@ function ItemRow({ item, host, onShowEntry, messageOf }: { item: AuditItem } & L
             <div key={i}>
               {message && <EntryLink entry={message} onShow={onShowEntry} label="message" />}
               {ev.callSite && <CallSiteLink site={ev.callSite} host={host} />}
-              {ev.listener && !message && !ev.callSite && <span className="code-ref">listener {ev.listener}</span>}
+              {ev.entry && !message && <span className="code-ref" title={ev.entry}>{messageOf.kindOf(ev.entry) ?? 'unknown'} record</span>}
+              {ev.listener && !ev.entry && !ev.callSite && <span className="code-ref">listener {ev.listener}</span>}
               <span className="badge">{ev.method}</span>
             </div>
           );
