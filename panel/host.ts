@@ -32,7 +32,7 @@ export const chromeHost = (devtools: DevtoolsApi, storage: Pick<Storage, 'getIte
         }
       : null,
     // openResource takes a 0-based line (and, since Chrome 114, a column) and opens it in Sources.
-    openResource: (url, line, col) => devtools.panels.openResource(url, Math.max(0, line - 1), Math.max(0, col - 1), () => undefined),
+    openResource: typeof devtools.panels.openResource === 'function' ? (url, line, col) => devtools.panels.openResource(url, Math.max(0, line - 1), Math.max(0, col - 1), () => undefined) : null,
     evalInPage: (expression) =>
       new Promise((resolve) => {
         devtools.inspectedWindow.eval(expression, (_result, error) => resolve(error ? (error.value ? String(error.value) : error.description ?? 'failed') : null));

@@ -91,10 +91,12 @@ test('"Store as global" puts the message data into the inspected page through in
   await panel.click('[aria-label="Close details"]');
 });
 
-test('the panel opens standalone for the tab (panel.html?tab=<id>) and shows the same messages', async () => {
+test('"Open in window" opens the panel standalone for the tab (panel.html?tab=<id>) with the same messages', async () => {
   const tabId = await tabIdOf(ctx, page);
-  const standalone = await ctx.browser.newPage();
-  await standalone.goto(`chrome-extension://${ctx.extensionId}/panel.html?tab=${tabId}`);
+  const url = `chrome-extension://${ctx.extensionId}/panel.html?tab=${tabId}`;
+  await panel.click('[title="Open this panel in its own window"]');
+  const target = await ctx.browser.waitForTarget((t) => t.url() === url, { timeout: 10000 });
+  const standalone = await target.asPage();
   await standalone.waitForFunction(() => document.querySelectorAll('.grid-row').length === 4);
   assert.equal(await standalone.$('[title="Open this panel in its own window"]'), null, 'no "open in window" inside the window itself');
   await standalone.close();
