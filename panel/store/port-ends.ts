@@ -31,8 +31,10 @@ export const createPortEndsSelector = () => {
       const contexts = new Map(graph.contexts.map((c) => [c.id, c.label]));
       const where = new Map(graph.ports.map((p) => [p.id, `${contexts.get(p.context) ?? 'unknown'} · ${p.id}`]));
       for (const m of graph.messages) {
-        if (m.send && m.to) ends.set(m.send, { to: where.get(m.to) ?? m.to });
-        if (m.from) for (const r of m.recv) ends.set(r, { from: where.get(m.from) ?? m.from });
+        // An end the graph inferred (not observed) says so, rather than passing for a fact.
+        const note = m.method === 'inferred' ? ' (inferred)' : '';
+        if (m.send && m.to) ends.set(m.send, { to: (where.get(m.to) ?? m.to) + note });
+        if (m.from) for (const r of m.recv) ends.set(r, { from: (where.get(m.from) ?? m.from) + note });
       }
     }
     last = { count: records.length, frames, ends };

@@ -94,3 +94,17 @@ test('keepNewest drops whole chunks first and counts what it dropped', () => {
   assert.equal(kept.size, CHUNK + 10);
   assert.equal(toArray(kept)[0].rec.seq, CHUNK * 2 - 10);
 });
+
+test('a stream of late records splits chunks and keeps order and deduplication', () => {
+  let list = addEntries(emptyList, Array.from({ length: CHUNK }, (_, i) => winRecv('A', i, i * 10))).list;
+  for (let b = 0; b < 6; b++) {
+    const late = Array.from({ length: 500 }, (_, i) => winRecv('L', b * 500 + i, 5 + ((b * 500 + i) % 900) * 10));
+    list = addEntries(list, late).list;
+    list = addEntries(list, late.slice(0, 50)).list;
+  }
+  const all = toArray(list);
+  assert.equal(all.length, CHUNK + 3000);
+  for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].rec.t <= all[i].rec.t);
+  assert.equal(new Set(all.map((e) => `${e.key}#${e.rec.seq}`)).size, all.length);
+  assert.ok(list.chunks.length > 1 && list.chunks.every((c) => c.length <= CHUNK * 2));
+});
