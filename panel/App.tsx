@@ -9,6 +9,7 @@ import { emptyFilter, type TimelineFilter } from './store/filter';
 import { defaultSettings, loadSettings, saveSettings, VIEWS, type PanelSettings, type ViewId } from './settings';
 import { useBatchedTransport } from './use-batched-transport';
 import { useSessionFiles } from './use-session-files';
+import { useStaticScan } from './use-static-scan';
 import { PROTOCOL_VERSION } from '../extension/protocol';
 import { Toolbar } from './views/Toolbar';
 import { SettingsBar } from './views/SettingsBar';
@@ -34,6 +35,7 @@ interface Props {
 export function App({ transport, tabId, host, version, openWindow }: Props) {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   useBatchedTransport(transport, tabId, dispatch);
+  useStaticScan(host.resources, dispatch);
   const [settings, setSettings] = useState<PanelSettings>(() => loadSettings(host.storage));
   useEffect(() => saveSettings(host.storage, settings), [host, settings]);
   useEffect(() => dispatch({ type: 'preserve-log', on: settings.preserveLog }), [settings.preserveLog]);
@@ -52,7 +54,7 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
   // Typing stays responsive with 100,000 rows: React renders the filtered grid after the keystroke.
   const filter = useDeferredValue(settings.filter);
   const view = selectTimeline(state.list, state.frames, filter, settings.sort, settings.groupRepeats);
-  const input = selectInput(state.list, state.frames);
+  const input = selectInput(state.list, state.frames, state.staticSites);
   const [selected, setSelected] = useState<Row | null>(null);
   const [message, setMessage] = useState('');
   const files = useSessionFiles({ state, input, version, dispatch, onMessage: setMessage });

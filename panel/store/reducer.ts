@@ -1,5 +1,5 @@
 import { SESSION_LIMITS, type BackgroundToPanel, type Entry, type FrameNode, type Stats } from '../../extension/protocol';
-import type { ModelInput } from '../model/input';
+import type { ModelInput, StaticSite } from '../model/input';
 import { addEntries, emptyList, keepNewest, type EntryList } from './entry-list';
 
 // The panel's state: a pure reducer over what the background sends, delivered in batches (one per
@@ -25,6 +25,8 @@ export interface PanelState {
   droppedByPanel: number;
   /** Name of the imported session being shown; live traffic is ignored meanwhile. */
   imported: string | null;
+  /** postMessage sites and listeners found in the page's scripts; null until a scan ran. */
+  staticSites: StaticSite[] | null;
 }
 
 export type PanelAction =
@@ -34,7 +36,9 @@ export type PanelAction =
   | { type: 'record'; on: boolean; at: number }
   | { type: 'preserve-log'; on: boolean }
   | { type: 'import'; name: string; input: ModelInput }
-  | { type: 'live' };
+  | { type: 'live' }
+  /** The static scan of one script or document (replaces what an earlier scan found in it). */
+  | { type: 'static-sites'; url: string; sites: StaticSite[] };
 
 const noStats: Stats = { malformed: 0, evicted: 0, stored: 0 };
 
@@ -49,6 +53,7 @@ export const initialState = (): PanelState => ({
   clearedAt: -Infinity,
   droppedByPanel: 0,
   imported: null,
+  staticSites: null,
 });
 
 /** Unique per record: the recording document's key and the record's sequence number in it. */
@@ -104,10 +109,15 @@ export const reduce = (state: PanelState, action: PanelAction): PanelState => {
     case 'preserve-log':
       return { ...state, preserveLog: action.on };
     case 'import': {
-      const fresh = { ...initialState(), tabId: state.tabId, recording: state.recording, preserveLog: state.preserveLog, frames: action.input.frames, imported: action.name };
+      const fresh = { ...initialState(), tabId: state.tabId, recording: state.recording, preserveLog: state.preserveLog, frames: action.input.frames, imported: action.name, staticSites: action.input.staticSites ?? null };
       return withEntries(fresh, action.input.entries);
     }
     case 'live':
       return { ...initialState(), tabId: state.tabId, recording: state.recording, preserveLog: state.preserveLog };
+    case 'static-sites': {
+      if (state.imported !== null) return state;
+      const others = (state.staticSites ?? []).filter((s) => s.url !== action.url);
+      return { ...state, staticSites: others.concat(action.sites).slice(0, SESSION_LIMITS.staticSites) };
+    }
   }
 };

@@ -1,6 +1,6 @@
 import type { Entry, FrameNode } from '../../extension/protocol';
 import { describeEntry, sameMessage, type Row } from '../model/describe';
-import type { ModelInput } from '../model/input';
+import type { ModelInput, StaticSite } from '../model/input';
 import { toArray, type EntryList } from './entry-list';
 import { haystackOf, rowPredicate, type Haystack, type TimelineFilter } from './filter';
 
@@ -110,13 +110,13 @@ export const createTimelineSelector = () => {
   };
 };
 
-/** The model's input for the current state, rebuilt only when the entries or frames change. */
+/** The model's input for the current state, rebuilt only when the entries, frames or static sites change. */
 export const createModelInputSelector = () => {
-  let last: { list: EntryList; frames: FrameNode[]; input: ModelInput } | null = null;
-  return (list: EntryList, frames: FrameNode[]): ModelInput => {
-    if (last && last.list === list && last.frames === frames) return last.input;
-    const input: ModelInput = { entries: toArray(list), frames };
-    last = { list, frames, input };
+  let last: { list: EntryList; frames: FrameNode[]; sites: StaticSite[] | null; input: ModelInput } | null = null;
+  return (list: EntryList, frames: FrameNode[], sites: StaticSite[] | null): ModelInput => {
+    if (last && last.list === list && last.frames === frames && last.sites === sites) return last.input;
+    const input: ModelInput = sites ? { entries: toArray(list), frames, staticSites: sites } : { entries: toArray(list), frames };
+    last = { list, frames, sites, input };
     return input;
   };
 };

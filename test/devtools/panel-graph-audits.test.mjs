@@ -65,3 +65,10 @@ test('following an audit finding\'s evidence reveals its message in the timeline
   await panel.waitForSelector('[data-testid=details]');
   assert.equal(await panel.$eval('.grid-row.selected', (r) => r.dataset.id), key);
 });
+
+test('the page\'s scripts are scanned: the child\'s postMessage(..., \'*\') fails the wildcard audit with its call site', async () => {
+  await panel.click('[data-tab=audits]');
+  const audit = await panel.waitForSelector('[data-audit=wildcard-target-origin].audit-fail', { timeout: 15000 });
+  const text = await audit.evaluate((a) => a.textContent);
+  assert.match(text, /panel-channel-child\.html:\d+:\d+/, 'linked to the line in the child document');
+});

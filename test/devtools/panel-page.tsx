@@ -17,6 +17,7 @@ const host = {
   onThemeChange: null,
   openResource: null,
   evalInPage: null,
+  resources: null,
   storage: localStorage,
 };
 createRoot(document.getElementById('root')!).render(<App transport={transport} tabId={1} host={host} version="test" openWindow={null} />);
