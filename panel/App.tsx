@@ -35,7 +35,7 @@ interface Props {
 export function App({ transport, tabId, host, version, openWindow }: Props) {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   useBatchedTransport(transport, tabId, dispatch);
-  useStaticScan(host.resources, dispatch);
+  useStaticScan(host.resources, state.navigations, dispatch);
   const [settings, setSettings] = useState<PanelSettings>(() => loadSettings(host.storage));
   useEffect(() => saveSettings(host.storage, settings), [host, settings]);
   useEffect(() => dispatch({ type: 'preserve-log', on: settings.preserveLog }), [settings.preserveLog]);

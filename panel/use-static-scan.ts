@@ -3,15 +3,15 @@ import type { PageResource, PageResources } from './host';
 import { scanResource } from './model/page-scripts';
 import type { PanelAction } from './store/reducer';
 
-/** Most resources scanned per page: a page cannot make the panel read scripts without end. */
+/** Most resources scanned per page load: a page cannot make the panel read scripts without end. */
 const MAX_RESOURCES = 300;
 
 /**
  * Scans the inspected page's scripts and documents for postMessage call sites and message
- * listeners (the sends no runtime hook observes: window.postMessage stays native), now and
- * whenever DevTools reports a new resource.
+ * listeners (the sends no runtime hook observes: window.postMessage stays native), now, after
+ * each top-level navigation (`navigations` changes) and whenever DevTools reports a new resource.
  */
-export const useStaticScan = (resources: PageResources | null, dispatch: Dispatch<PanelAction>): void => {
+export const useStaticScan = (resources: PageResources | null, navigations: number, dispatch: Dispatch<PanelAction>): void => {
   useEffect(() => {
     if (!resources) return;
     let live = true;
@@ -28,5 +28,5 @@ export const useStaticScan = (resources: PageResources | null, dispatch: Dispatc
       live = false;
       off();
     };
-  }, [resources, dispatch]);
+  }, [resources, navigations, dispatch]);
 };

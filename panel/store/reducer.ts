@@ -27,6 +27,8 @@ export interface PanelState {
   imported: string | null;
   /** postMessage sites and listeners found in the page's scripts; null until a scan ran. */
   staticSites: StaticSite[] | null;
+  /** Top-level navigations seen: the page's scripts are scanned again after each. */
+  navigations: number;
 }
 
 export type PanelAction =
@@ -54,6 +56,7 @@ export const initialState = (): PanelState => ({
   droppedByPanel: 0,
   imported: null,
   staticSites: null,
+  navigations: 0,
 });
 
 /** Unique per record: the recording document's key and the record's sequence number in it. */
@@ -85,9 +88,11 @@ const receiveOne = (state: PanelState, msg: BackgroundToPanel, at: number): Pane
       return { ...state, frames: msg.frames };
     case 'stats':
       return msg.stats.stored === 0 ? { ...clearAt(state, at), stats: msg.stats } : { ...state, stats: msg.stats };
-    case 'navigated':
+    case 'navigated': {
       // Like the Network panel: a top-level navigation starts a new log unless "Preserve log" is on.
-      return state.preserveLog ? state : clearAt(state, at);
+      const next = { ...state, navigations: state.navigations + 1 };
+      return state.preserveLog ? next : { ...clearAt(next, at), staticSites: null };
+    }
   }
 };
 

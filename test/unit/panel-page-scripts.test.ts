@@ -26,6 +26,9 @@ test('a rescan of a resource replaces its sites; imported sessions keep theirs',
   s = reduce(s, { type: 'static-sites', url: 'b.js', sites: [site('b.js', 1)] });
   s = reduce(s, { type: 'static-sites', url: 'a.js', sites: [site('a.js', 3)] });
   assert.deepEqual(s.staticSites?.map((x) => `${x.url}:${x.line}`), ['b.js:1', 'a.js:3']);
+  const navigated = reduce(s, { type: 'receive', msgs: [{ v: 1, type: 'navigated', tabId: 1, url: 'https://a.test/next' }], at: 1 });
+  assert.equal(navigated.staticSites, null, 'a new page is scanned anew');
+  assert.equal(navigated.navigations, 1);
   s = reduce(s, { type: 'import', name: 'f.json', input: { entries: [], frames: [], staticSites: [site('c.js', 9)] } });
   s = reduce(s, { type: 'static-sites', url: 'a.js', sites: [site('a.js', 4)] });
   assert.deepEqual(s.staticSites?.map((x) => `${x.url}:${x.line}`), ['c.js:9']);
