@@ -72,3 +72,16 @@ test('the page\'s scripts are scanned: the child\'s postMessage(..., \'*\') fail
   const text = await audit.evaluate((a) => a.textContent);
   assert.match(text, /panel-channel-child\.html:\d+:\d+/, 'linked to the line in the child document');
 });
+
+test('a received window message lists its possible call sites from the sender origin\'s scripts', async () => {
+  await panel.click('[data-tab=timeline]');
+  const scope = await panel.$('[data-testid=scope] button');
+  if (scope) await scope.click();
+  await panel.click('[data-testid=filter]', { clickCount: 3 });
+  await panel.type('[data-testid=filter]', 'hello kind:window');
+  await panel.waitForFunction(() => document.querySelectorAll('.grid-row').length === 1);
+  await panel.click('.grid-row');
+  await panel.click('[data-tab=sender]');
+  const candidates = await panel.waitForSelector('[data-testid=candidates]');
+  assert.match(await candidates.evaluate((t) => t.textContent), /panel-channel-child\.html:\d+:\d+.*parent.*'\*'/);
+});

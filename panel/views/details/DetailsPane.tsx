@@ -56,7 +56,7 @@ export function DetailsPane({ row, input, host, onClose }: { row: Row; input: Mo
       <Tabs tabs={TABS} current={tab} onChange={setTab} label="Details" extra={actions} />
       <div className="details-body">
         {tab === 'data' && <DataTree data={data} />}
-        {tab === 'sender' && <SenderTab row={row} frames={input.frames} host={host} />}
+        {tab === 'sender' && <SenderTab row={row} frames={input.frames} sites={input.staticSites} host={host} />}
         {tab === 'recipient' && <RecipientTab row={row} input={input} host={host} />}
         {tab === 'transfers' && <TransfersTab row={row} />}
         {tab === 'raw' && <pre className="raw">{raw.length > RAW_LIMIT ? raw.slice(0, RAW_LIMIT) + '\n… (cut)' : raw}</pre>}
