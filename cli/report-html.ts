@@ -42,7 +42,7 @@ const timelineSection = (run: AuditRun): string => {
     const row = describeEntry(e, frames);
     if (!row) return [];
     const cells = [`+${(e.rec.t - t0).toFixed(1)} ms`, row.kind, row.from || frameLabel(frames, e.frameId), row.to, row.origin, row.outcome];
-    return [`<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}<td class="data">${esc(row.data)}</td></tr>`];
+    return [`<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}<td class="data">${esc(row.preview)}</td></tr>`];
   });
   const head = ['time', 'kind', 'from', 'to', 'origin', 'outcome', 'data'].map((h) => `<th>${h}</th>`).join('');
   return `<h2>Timeline (${rows.length} messages)</h2><table><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;

@@ -53,7 +53,7 @@ const agree = (value: Json, what: string) => {
 const KINDS: Record<RecordKind, true> = {
   frame: true, 'win-recv': true, 'win-send': true,
   channel: true, 'port-seen': true, 'port-state': true, 'port-send': true, 'port-recv': true,
-  'listener-add': true, 'listener-remove': true, 'listener-run': true,
+  'listener-add': true, 'listener-remove': true, 'listener-run': true, 'listener-source': true,
 };
 
 test('the JSON Schema accepts the sample session, which holds every record kind', () => {
