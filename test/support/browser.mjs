@@ -48,16 +48,17 @@ const grantedDebuggerCopy = (dir) => {
 export async function launch({ extension = true, devtools = false, headless = true, args = [], debuggerGranted = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'postscope-'));
   const extDir = debuggerGranted ? grantedDebuggerCopy(join(userDataDir, 'extension')) : EXTENSION_DIR;
-  const extArgs = extension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : [];
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: headless ? true : false,
     userDataDir,
     pipe: true,
+    // Loaded once, through the protocol (pipe): adding --load-extension too loaded it twice, and about
+    // one launch in twelve then exposed a dead first service worker target.
     enableExtensions: extension ? [extDir] : false,
     devtools,
     handleDevToolsAsPage: devtools,
-    args: [...baseArgs, ...extArgs, ...args],
+    args: [...baseArgs, ...args],
     ignoreDefaultArgs: ['--disable-extensions'],
   });
   let extensionId = null;
