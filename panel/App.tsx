@@ -75,6 +75,13 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
   };
   const t0 = settings.time === 'clock' ? null : state.list.size ? state.list.chunks[0][0].rec.t : 0;
   const [showSettings, setShowSettings] = useState(false);
+  const setDeep = async (on: boolean) => {
+    if (on && host.requestDebugger && !(await host.requestDebugger())) {
+      setMessage('Deep mode needs the debugger permission.');
+      return;
+    }
+    transport.postMessage({ v: PROTOCOL_VERSION, type: 'deep', tabId, on });
+  };
   return (
     <div className="app" data-testid="app">
       <Toolbar
@@ -94,6 +101,7 @@ export function App({ transport, tabId, host, version, openWindow }: Props) {
         }}
         onOpenWindow={openWindow}
         onSettings={() => setShowSettings(!showSettings)}
+        onDeep={host.requestDebugger && state.imported === null ? (on) => void setDeep(on) : null}
         message={message}
       />
       {showSettings && <SettingsBar settings={settings} onChange={update} onReset={() => setSettings(defaultSettings)} />}

@@ -16,6 +16,12 @@ export interface DevtoolsHost {
   resources: PageResources | null;
   /** Persisted panel settings. */
   storage: Pick<Storage, 'getItem' | 'setItem'>;
+  /**
+   * Asks the user for the optional debugger permission deep mode needs (from a click: browsers only
+   * show the prompt for a user gesture); true when granted. Null where the browser has no
+   * chrome.debugger (Firefox) or outside the extension.
+   */
+  requestDebugger: (() => Promise<boolean>) | null;
 }
 
 const themeOf = (name: string): Theme => (name === 'dark' ? 'dark' : 'light');
@@ -64,7 +70,7 @@ const pageResource = (r: ChromeResource): PageResource => ({
 type DevtoolsApi = typeof chrome.devtools | undefined;
 
 export const chromeHost = (devtools: DevtoolsApi, storage: Pick<Storage, 'getItem' | 'setItem'>, prefersDark: boolean): DevtoolsHost => {
-  if (!devtools?.panels) return { theme: prefersDark ? 'dark' : 'light', onThemeChange: null, openResource: null, evalInPage: null, resources: null, storage };
+  if (!devtools?.panels) return { theme: prefersDark ? 'dark' : 'light', onThemeChange: null, openResource: null, evalInPage: null, resources: null, storage, requestDebugger: debuggerRequest() };
   return {
     // themeName is 'default' or 'dark'.
     theme: themeOf(devtools.panels.themeName),
@@ -89,5 +95,13 @@ export const chromeHost = (devtools: DevtoolsApi, storage: Pick<Storage, 'getIte
       },
     },
     storage,
+    requestDebugger: debuggerRequest(),
   };
+};
+
+/** Deep mode is offered only where the manifest lists the debugger permission (the Chrome build). */
+const debuggerRequest = (): DevtoolsHost['requestDebugger'] => {
+  const manifest = typeof chrome !== 'undefined' && chrome.runtime?.getManifest ? chrome.runtime.getManifest() : null;
+  const listed = [...(manifest?.permissions ?? []), ...(manifest?.optional_permissions ?? [])].includes('debugger');
+  return listed ? () => chrome.permissions.request({ permissions: ['debugger'] }) : null;
 };

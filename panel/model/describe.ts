@@ -90,7 +90,7 @@ export const describeEntry = (e: Entry, frames: FrameNode[]): Row | null => {
       }, r.type === 'messageerror' ? null : r.data);
     case 'win-send':
       return make(e, {
-        kind: 'window', side: 'send', from: here, to: frameOfRef(frames, e.frameId, r.target), targetOrigin: r.targetOrigin ?? 'unknown',
+        kind: 'window', side: 'send', from: e.frameId < 0 && r.call ? `unknown frame (${r.call.url}:${r.call.line})` : here, to: frameOfRef(frames, e.frameId, r.target), targetOrigin: r.targetOrigin ?? 'unknown',
         origin: r.recipientOrigin ?? '', outcome: r.outcome, channel: r.transfer.map((x) => x.id ?? '').join(' ').trim(), wildcard: r.targetOrigin === '*',
       }, r.data);
     case 'port-send':

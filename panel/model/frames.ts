@@ -4,6 +4,8 @@ type Ref = { rel: string; path: number[] | null };
 
 /** "top", or the frame's frames[] path from the top, with its origin. */
 export const frameLabel = (frames: FrameNode[], frameId: number): string => {
+  // -1: a record no frame's hook made (deep mode learns drops through the debugger, not from a frame).
+  if (frameId < 0) return 'unknown frame';
   const f = frames.find((x) => x.frameId === frameId && !x.gone) ?? frames.find((x) => x.frameId === frameId);
   if (!f) return `frame ${frameId}`;
   const where = frameId === 0 ? 'top' : f.path ? `frames[${f.path.join('][')}]` : `frame ${frameId}`;

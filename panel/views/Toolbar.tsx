@@ -14,10 +14,12 @@ interface Props {
   onLive: () => void;
   onOpenWindow: (() => void) | null;
   onSettings: () => void;
+  /** Turns deep mode (chrome.debugger) on or off; null where it is not available. */
+  onDeep: ((on: boolean) => void) | null;
   message: string;
 }
 
-export function Toolbar({ state, onRecord, onClear, onPreserveLog, onExport, onImport, onLive, onOpenWindow, onSettings, message }: Props) {
+export function Toolbar({ state, onRecord, onClear, onPreserveLog, onExport, onImport, onLive, onOpenWindow, onSettings, onDeep, message }: Props) {
   const file = useRef<HTMLInputElement>(null);
   const limits = state.stats.malformed + state.stats.evicted;
   return (
@@ -27,6 +29,12 @@ export function Toolbar({ state, onRecord, onClear, onPreserveLog, onExport, onI
       <button className="icon" onClick={onClear} title="Clear" aria-label="Clear" data-testid="clear">⊘</button>
       <span className="divider" />
       <label className="check"><input type="checkbox" checked={state.preserveLog} onChange={(e) => onPreserveLog(e.target.checked)} />Preserve log</label>
+      {onDeep && (
+        <label className="check" title="Attach the debugger to this tab to record window messages the browser drops for a targetOrigin mismatch (same-process recipients only), with their call site">
+          <input type="checkbox" checked={state.deep.on} onChange={(e) => onDeep(e.target.checked)} data-testid="deep" />Deep mode
+        </label>
+      )}
+      {state.deep.error && <span className="warn" data-testid="deep-error">{state.deep.error}</span>}
       <span className="divider" />
       <button onClick={onExport} title="Export the session as a file" data-testid="export">Export</button>
       <button onClick={() => file.current?.click()} title="Open a session file" data-testid="import">Import</button>

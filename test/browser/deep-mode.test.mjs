@@ -5,7 +5,7 @@ import { serve } from '../support/server.mjs';
 import { launch, unique, tabIdOf, waitForEntries } from '../support/browser.mjs';
 
 // Deep mode turns Chromium's own targetOrigin-mismatch warnings into records: the drops no page
-// script can see. Turned on the way the panel does it, over a runtime port from an extension page.
+// script can see. Turned on and off with the panel's checkbox.
 
 let server, ctx;
 before(async () => {
@@ -17,19 +17,15 @@ after(async () => {
   await server?.close();
 });
 
-/** Sends { type: 'deep' } from an extension page and waits for the background's answer. */
+/** Switches deep mode with the panel's own checkbox (the panel opened standalone on the tab). */
 async function setDeep(tabId, on) {
-  const ext = await ctx.browser.newPage();
-  await ext.goto(`chrome-extension://${ctx.extensionId}/panel.html?tab=${tabId}`);
-  const answer = await ext.evaluate((tabId, on) => new Promise((resolve) => {
-    const port = chrome.runtime.connect({ name: 'postscope-panel' });
-    port.onMessage.addListener((m) => { if (m.type === 'deep' && (m.on === on || m.error)) resolve(m); });
-    // Like the panel: subscribe to the tab (the background answers subscribers only), then switch.
-    port.postMessage({ v: 1, type: 'subscribe', tabId });
-    port.postMessage({ v: 1, type: 'deep', tabId, on });
-  }), tabId, on);
-  await ext.close();
-  return answer;
+  const panel = await ctx.browser.newPage();
+  await panel.goto(`chrome-extension://${ctx.extensionId}/panel.html?tab=${tabId}`);
+  await panel.waitForSelector('[data-testid=deep]');
+  if ((await panel.$eval('[data-testid=deep]', (c) => c.checked)) !== on) await panel.click('[data-testid=deep]');
+  // The checkbox shows the state the background reports back, not the click.
+  await panel.waitForFunction((on) => document.querySelector('[data-testid=deep]').checked === on && !document.querySelector('[data-testid=deep-error]'), { timeout: 10000 }, on);
+  await panel.close();
 }
 
 test('deep mode records targetOrigin mismatches with both origins and the call site, and labels the about:blank race', async () => {
@@ -37,8 +33,7 @@ test('deep mode records targetOrigin mismatches with both origins and the call s
   await page.goto(unique(server.url('A', '/drops.html')));
   await page.evaluate(() => window.loaded);
   const tabId = await tabIdOf(ctx, page);
-  const on = await setDeep(tabId, true);
-  assert.deepEqual([on.on, on.error], [true, null]);
+  await setDeep(tabId, true);
   await page.evaluate(() => window.mismatch());
   await page.evaluate(() => window.race());
   const drops = await waitForEntries(ctx, page, (es) => {
@@ -58,7 +53,6 @@ test('deep mode records targetOrigin mismatches with both origins and the call s
   assert.equal(race.rec.targetOrigin, server.origins.B);
   assert.equal(race.rec.recipientOrigin, server.origins.A, 'the new frame still had its creator\'s origin');
   assert.equal(race.rec.recipientInitialBlank, true);
-  const off = await setDeep(tabId, false);
-  assert.equal(off.on, false);
+  await setDeep(tabId, false);
   await page.close();
 });

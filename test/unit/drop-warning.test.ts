@@ -40,3 +40,15 @@ test('hostile origins in the text are bounded and the record still validates', (
   assert.ok(rec.targetOrigin !== null && rec.targetOrigin.length <= 2048);
   assert.ok(validate(hookRecordSchema, rec).ok);
 });
+
+test('the timeline names a deep-mode drop by its call site, its sender frame unknown', async () => {
+  const { describeEntry } = await import('../../panel/model/describe');
+  const rec = dropRecord(warning('http://localhost:1', 'http://localhost:8002'), 7, 'debugger:7')!;
+  const row = describeEntry({ frameId: -1, doc: null, key: 'debugger', rec }, []);
+  assert.ok(row);
+  assert.equal(row.from, 'unknown frame (http://localhost:8001/shop.js:12)');
+  assert.equal(row.to, 'unknown');
+  assert.equal(row.outcome, 'dropped-mismatch');
+  assert.equal(row.targetOrigin, 'http://localhost:1');
+  assert.equal(row.origin, 'http://localhost:8002');
+});
