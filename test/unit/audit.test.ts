@@ -67,6 +67,13 @@ test('missing-origin-check: window listeners using data unchecked; port listener
   assert.equal(byId(session(frame, listener('l2', "e => { if (e.origin !== 'https://b.com') return; go(e.data) }")), 'missing-origin-check').score, 1);
 });
 
+test('missing-origin-check: a listener that takes ports unchecked, or reads the origin without comparing it, fails too', () => {
+  const input = session(frame, listener('l1', 'e => { const p = e.ports[0]; if (p) p.onmessage = handle; }'), listener('l2', "e => console.log('from', e.origin, e.data)"), listener('l3', 'e => reply(e.origin)'));
+  const r = byId(input, 'missing-origin-check');
+  assert.equal(r.score, 0);
+  assert.deepEqual(r.items.map((i) => i.details.listener), ['l1', 'l2'], 'l3 uses neither data nor ports');
+});
+
 test('bypassable-origin-check: the item names an origin that passes', () => {
   const input = session(frame, listener('l1', "e => { if (e.origin.indexOf('a.com') === -1) return; go(e.data) }"), listener('l2', "e => { if (e.origin !== 'https://b.com') return; go(e.data) }"), listener('l3', 'e => { if (e.source !== parent) return; go(e.data) }'));
   const r = byId(input, 'bypassable-origin-check');

@@ -2,8 +2,12 @@ import type { Audit } from './types';
 import { listenerVerdicts } from '../origin-check';
 import { verdictEvidence } from './verdict-evidence';
 
-// Window message listeners that use event.data without checking who sent it. Port, worker and
-// BroadcastChannel listeners are left out: their events carry no sender origin to check.
+// Window message listeners that use what a message carries (event.data, or the ports it hands
+// over) without checking who sent it: no check at all, or event.origin read and never compared.
+// Port, worker and BroadcastChannel listeners are left out: their events carry no sender origin.
+
+/** A listener that accepts transferred ports acts on the message as surely as one that reads data. */
+const takesPorts = (source: string | null): boolean => source !== null && /\.ports\b/.test(source);
 
 export const missingOriginCheck: Audit = {
   meta: {
@@ -16,7 +20,7 @@ export const missingOriginCheck: Audit = {
   audit(input) {
     const windowListeners = listenerVerdicts(input).filter((v) => v.targetKind === 'window' && v.how !== 'onmessageerror');
     const items = windowListeners
-      .filter((v) => v.kind === 'none' && v.usesData)
+      .filter((v) => (v.kind === 'none' || v.kind === 'read-only') && (v.usesData || takesPorts(v.source)))
       .map((v) => ({
         summary: `${v.name || '(anonymous)'}: ${v.reason}`,
         evidence: verdictEvidence(v),

@@ -1,5 +1,6 @@
 import type { Audit, AuditItem } from './types';
 import type { Entry } from '../../../extension/protocol';
+import { buildChannelGraph } from '../port-graph';
 
 // MessagePorts that were never started (messages queue forever: addEventListener('message') does
 // not start a port, only start() or setting onmessage does) and ports never closed (they keep
@@ -42,6 +43,9 @@ export const portLifecycle: Audit = {
         if (r.how === 'onmessage') f.started = true;
       }
     }
+    // Ports that left their context through a window message are known only to the channel graph
+    // (window sends are not observed; the graph infers those moves): they are judged where they arrived.
+    for (const p of buildChannelGraph(input).ports) if (p.state === 'neutered' && ports.has(p.id)) ports.get(p.id)!.moved = true;
     for (const e of input.entries) {
       const r = e.rec;
       if (r.k !== 'port-send' && r.k !== 'win-send') continue;
