@@ -1,7 +1,7 @@
 // Background: routes records per tab. It keeps nothing it cannot lose: history lives in session
 // storage (survives a stopped service worker), and bridges resend until a batch is acknowledged.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { backgroundToPanelSchema, bridgeToBackgroundSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord } from '../protocol';
+import { backgroundToPanelSchema, bridgeToBackgroundSchema, hookBatchSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord, type HookToBridge } from '../protocol';
 import { HistoryStore, type KV } from './history-store';
 import { committed, hookAnnounced, reconcile } from './frame-registry';
 import { isDeep, listenDeep, setDeep } from './deep-mode';
@@ -52,21 +52,54 @@ const onBatch = async (message: unknown, sender: Runtime.MessageSender): Promise
     await store.append(tabId, 'invalid', [], 1);
     return { ok: false, error: result.error };
   }
-  const batch = result.value;
   const frameId = sender.frameId ?? 0;
   const doc = (sender as { documentId?: string }).documentId ?? null;
-  const good = batch.records.filter(withinBudget);
-  const entries: Entry[] = good.map((rec) => ({ frameId, doc, key: batch.frame, rec }));
-  const fresh = await store.append(tabId, batch.frame, entries, batch.malformed + (batch.records.length - good.length));
-  const announce = fresh.find((e) => e.rec.k === 'frame');
-  if (announce && announce.rec.k === 'frame') {
-    const rec = announce.rec;
-    const parent = await parentOf(tabId, frameId);
-    const frames = await store.setFrames(tabId, (f) => hookAnnounced(f, frameId, parent, rec));
-    broadcast(tabId, { v: PROTOCOL_VERSION, type: 'frames', tabId, frames });
+  let malformed = result.value.malformed;
+  // One document's hook sends all its batches under one key: grouped, they cost one storage write.
+  const byKey = new Map<string, Entry[]>();
+  for (const text of result.value.batches) {
+    const batch = parseHookBatch(text);
+    if (!batch) {
+      malformed++;
+      continue;
+    }
+    const good = batch.records.filter(withinBudget);
+    malformed += batch.records.length - good.length;
+    const list = byKey.get(batch.frame) ?? [];
+    for (const rec of good) list.push({ frameId, doc, key: batch.frame, rec });
+    byKey.set(batch.frame, list);
   }
-  if (fresh.length) broadcast(tabId, { v: PROTOCOL_VERSION, type: 'entries', tabId, entries: fresh });
-  return { ok: true, stored: fresh.length };
+  let stored = 0;
+  for (const [key, entries] of byKey) {
+    const fresh = await store.append(tabId, key, entries, malformed);
+    malformed = 0;
+    stored += fresh.length;
+    await announced(tabId, frameId, fresh);
+    // The panel takes at most LIMITS.batchRecords entries per message.
+    for (let i = 0; i < fresh.length; i += LIMITS.batchRecords) broadcast(tabId, { v: PROTOCOL_VERSION, type: 'entries', tabId, entries: fresh.slice(i, i + LIMITS.batchRecords) });
+  }
+  if (malformed) await store.append(tabId, 'invalid', [], malformed);
+  return { ok: true, stored };
+};
+
+/** One hook batch from its JSON text, or null when it is not valid JSON or not a valid batch. */
+const parseHookBatch = (text: string): HookToBridge | null => {
+  try {
+    const result = validate(hookBatchSchema, JSON.parse(text));
+    return result.ok ? result.value : null;
+  } catch {
+    return null;
+  }
+};
+
+/** A frame's hook announced itself: update the frame registry and tell the panels. */
+const announced = async (tabId: number, frameId: number, fresh: Entry[]) => {
+  const announce = fresh.find((e) => e.rec.k === 'frame');
+  if (!announce || announce.rec.k !== 'frame') return;
+  const rec = announce.rec;
+  const parent = await parentOf(tabId, frameId);
+  const frames = await store.setFrames(tabId, (f) => hookAnnounced(f, frameId, parent, rec));
+  broadcast(tabId, { v: PROTOCOL_VERSION, type: 'frames', tabId, frames });
 };
 
 const parentOf = async (tabId: number, frameId: number): Promise<number | null> => {

@@ -20,8 +20,10 @@ export const LIMITS = {
   text: 8192,
   /** Most records in one batch from a frame. */
   batchRecords: 500,
-  /** Largest serialized batch, in characters. */
+  /** Largest serialized batch, in characters (also the most the bridge puts in one message). */
   batchChars: 2_000_000,
+  /** Most hook batches the bridge forwards in one message. */
+  bridgeBatches: 256,
   /** Records kept per tab while DevTools is closed (oldest dropped first). */
   tabHistory: 10_000,
   /** And at most this many serialized characters of them per tab (records with large previews). */

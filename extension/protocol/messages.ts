@@ -19,9 +19,12 @@ export const hookBatchSchema = obj({
 });
 export type HookToBridge = Infer<typeof hookBatchSchema>;
 
-/** Bridge -> background: the validated batch; the background answers with an ack once it is stored. */
+/**
+ * Bridge -> background: hook batches as the hook serialized them (each a HookToBridge in JSON,
+ * parsed and checked against hookBatchSchema by the background); acknowledged once stored.
+ */
 export const bridgeToBackgroundSchema = tagged('type', {
-  batch: obj({ v, type: lit('batch'), frame: idStr(), records: arr(hookRecordSchema, LIMITS.batchRecords), malformed: int() }),
+  batch: obj({ v, type: lit('batch'), batches: arr(str(LIMITS.batchChars), LIMITS.bridgeBatches), malformed: int() }),
 });
 export type BridgeToBackground = Infer<typeof bridgeToBackgroundSchema>;
 export type BatchAck = { ok: true; stored: number } | { ok: false; error: string };

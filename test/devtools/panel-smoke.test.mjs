@@ -33,6 +33,21 @@ test('messages sent before the panel opened, and after, are listed in the Postsc
   assert.match(text, new RegExp(server.origins.B.replace(/[.]/g, '\\.')), 'the cross-origin child is named with its origin');
 });
 
+test('a burst of 5,000 messages reaches the open panel whole (large relayed batches are split for the panel)', async () => {
+  const page = (await ctx.browser.pages()).find((p) => p.url().includes('window-basic.html'));
+  const { panel } = await openPanel(ctx);
+  const count = () => panel.$eval('[data-testid=count]', (e) => parseInt(e.textContent, 10));
+  const before = await count();
+  await page.evaluate(() => new Promise((done) => {
+    let got = 0;
+    addEventListener('message', (e) => { if (e.data && e.data.burst !== undefined && ++got === 5000) done(); });
+    for (let i = 0; i < 5000; i++) window.postMessage({ burst: i }, '*');
+  }));
+  // Each message is recorded at least once (its receive; the page's listeners add their runs).
+  await panel.waitForFunction((n) => parseInt(document.querySelector('[data-testid=count]').textContent, 10) >= n, { timeout: 30000 }, before + 5000);
+  assert.ok((await count()) >= before + 5000);
+});
+
 test('npm start --check: the README\'s first command opens the demo with the panel showing its messages', () => {
   const r = spawnSync(process.execPath, ['scripts/start.mjs', '--check'], { encoding: 'utf8', timeout: 90000 });
   assert.equal(r.status, 0, r.stdout + r.stderr);
