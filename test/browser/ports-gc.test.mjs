@@ -19,7 +19,7 @@ after(async () => {
 const collectAll = async (page) => {
   // WeakRef targets stay alive until the end of the task that made them; collect in later tasks.
   let alive = Infinity;
-  for (let round = 0; round < 20 && alive > 0; round++) {
+  for (let round = 0; round < 100 && alive > 0; round++) {
     alive = await page.evaluate(async () => {
       gc();
       await new Promise((r) => setTimeout(r, 20));
