@@ -4,7 +4,7 @@ import { LIMITS, type Entry, type FrameNode, type Stats } from '../protocol';
 // 10 MB quota held only about 8,500 of the smallest records for all tabs together), so a service
 // worker that is stopped and restarted finds every record again; the background wipes it at browser
 // start and when a tab closes. Records are appended in chunks (only the last chunk is rewritten per
-// batch); the oldest chunks are evicted beyond LIMITS.tabHistory. A batch is acknowledged to the
+// append); the oldest chunks are evicted beyond LIMITS.tabHistory. A batch is acknowledged to the
 // bridge only after it is written, and records a frame already delivered (same key and seq, after a
 // resend) are skipped.
 
@@ -14,7 +14,7 @@ export interface KV {
   remove(keys: string[]): Promise<void>;
 }
 
-export const CHUNK = 500;
+export const CHUNK = 200;
 
 export interface TabMeta {
   /** Chunk numbers in order; the last one is appended to. */
@@ -34,15 +34,30 @@ const chunkKey = (tabId: number, n: number) => `tab:${tabId}:c:${n}`;
 
 export const emptyMeta = (): TabMeta => ({ chunks: [], lastSize: 0, bytes: [], hi: {}, frames: [], stats: { malformed: 0, evicted: 0, stored: 0 } });
 
+interface Waiting {
+  key: string;
+  entries: Entry[];
+  malformed: number;
+  resolve(fresh: Entry[]): void;
+  reject(e: unknown): void;
+}
+
 export class HistoryStore {
   private readonly queues = new Map<number, Promise<unknown>>();
   private readonly metas = new Map<number, TabMeta>();
   private readonly lastChunks = new Map<number, { n: number; entries: Entry[] }>();
+  private readonly waiting = new Map<number, Waiting[]>();
 
+  /**
+   * @param coalesceMs appends to a tab within this window share one storage write: a page that
+   * messages in a ping-pong otherwise costs a write (of the whole last chunk) per message, and those
+   * writes, in other processes, slowed the page's round trips more than the hook itself did.
+   */
   constructor(
     private readonly kv: KV,
     private readonly limit: number = LIMITS.tabHistory,
     private readonly byteLimit: number = LIMITS.tabHistoryBytes,
+    private readonly coalesceMs = 25,
   ) {}
 
   /** Runs `fn` after every earlier operation on the same tab (appends are read-modify-write). */
@@ -64,53 +79,77 @@ export class HistoryStore {
   }
 
   /**
-   * Appends entries from one frame document (hook `key`), skipping already-stored seqs. Returns what
-   * was new. Nothing changes in memory unless the write succeeded, so a failed write leaves the
-   * batch unacknowledged and its resend is stored, not skipped as a duplicate.
+   * Appends entries from one frame document (hook `key`), skipping already-stored seqs; resolves
+   * with what was new once it is written. Nothing changes in memory unless the write succeeded, so
+   * a failed write leaves the batch unacknowledged and its resend is stored, not skipped.
    */
   append(tabId: number, key: string, entries: Entry[], malformed: number): Promise<Entry[]> {
-    return this.serial(tabId, async () => {
-      const meta = structuredClone(await this.meta(tabId));
-      const hi = meta.hi[key] ?? -1;
-      const fresh = entries.filter((e) => e.rec.seq > hi);
-      meta.stats.malformed += malformed;
-      const writes: Record<string, unknown> = {};
-      let last = fresh.length > 0 ? await this.lastChunk(tabId, meta) : null;
-      if (fresh.length > 0) {
-        meta.hi[key] = fresh[fresh.length - 1].rec.seq;
-        let rest = fresh;
-        while (rest.length > 0) {
-          if (!last || last.entries.length >= CHUNK) {
-            const n = meta.chunks.length ? meta.chunks[meta.chunks.length - 1] + 1 : 0;
-            meta.chunks.push(n);
-            meta.bytes.push(0);
-            last = { n, entries: [] };
-          }
-          const take = rest.slice(0, CHUNK - last.entries.length);
-          rest = rest.slice(take.length);
-          last = { n: last.n, entries: last.entries.concat(take) };
-          writes[chunkKey(tabId, last.n)] = last.entries;
-          meta.bytes[meta.bytes.length - 1] += JSON.stringify(take).length;
-          meta.stats.stored += take.length;
-        }
-        meta.lastSize = last!.entries.length;
+    return new Promise((resolve, reject) => {
+      let list = this.waiting.get(tabId);
+      if (!list) {
+        this.waiting.set(tabId, (list = []));
+        setTimeout(() => this.writeWaiting(tabId), this.coalesceMs);
       }
-      const evict: string[] = [];
-      const total = () => meta.bytes.reduce((a, b) => a + b, 0);
-      while (meta.chunks.length > 1 && ((meta.chunks.length - 1) * CHUNK + meta.lastSize > this.limit || total() > this.byteLimit)) {
-        const n = meta.chunks.shift()!;
-        meta.bytes.shift();
-        evict.push(chunkKey(tabId, n));
-        meta.stats.evicted += CHUNK;
-        meta.stats.stored -= CHUNK;
-      }
-      writes[metaKey(tabId)] = meta;
-      await this.kv.set(writes);
-      this.metas.set(tabId, meta);
-      if (last) this.lastChunks.set(tabId, last);
-      if (evict.length) await this.kv.remove(evict);
-      return fresh;
+      list.push({ key, entries, malformed, resolve, reject });
     });
+  }
+
+  private writeWaiting(tabId: number) {
+    const list = this.waiting.get(tabId) ?? [];
+    this.waiting.delete(tabId);
+    this.serial(tabId, () => this.write(tabId, list)).then(
+      (fresh) => list.forEach((w, i) => w.resolve(fresh[i])),
+      (e: unknown) => list.forEach((w) => w.reject(e)),
+    );
+  }
+
+  /** One storage write for everything that waited: the new entries of each append, in order. */
+  private async write(tabId: number, list: Waiting[]): Promise<Entry[][]> {
+    const meta = structuredClone(await this.meta(tabId));
+    const writes: Record<string, unknown> = {};
+    let last: { n: number; entries: Entry[] } | null = null;
+    const results: Entry[][] = [];
+    for (const w of list) {
+      const hi = meta.hi[w.key] ?? -1;
+      const fresh = w.entries.filter((e) => e.rec.seq > hi);
+      meta.stats.malformed += w.malformed;
+      results.push(fresh);
+      if (fresh.length === 0) continue;
+      meta.hi[w.key] = fresh[fresh.length - 1].rec.seq;
+      last ??= await this.lastChunk(tabId, meta);
+      let rest = fresh;
+      while (rest.length > 0) {
+        if (!last || last.entries.length >= CHUNK) {
+          const n = meta.chunks.length ? meta.chunks[meta.chunks.length - 1] + 1 : 0;
+          meta.chunks.push(n);
+          meta.bytes.push(0);
+          last = { n, entries: [] };
+        }
+        const take = rest.slice(0, CHUNK - last.entries.length);
+        rest = rest.slice(take.length);
+        last = { n: last.n, entries: last.entries.concat(take) };
+        writes[chunkKey(tabId, last.n)] = last.entries;
+        meta.bytes[meta.bytes.length - 1] += JSON.stringify(take).length;
+        meta.stats.stored += take.length;
+      }
+      if (last) meta.lastSize = last.entries.length;
+    }
+    const evict: string[] = [];
+    const total = () => meta.bytes.reduce((a, b) => a + b, 0);
+    while (meta.chunks.length > 1 && ((meta.chunks.length - 1) * CHUNK + meta.lastSize > this.limit || total() > this.byteLimit)) {
+      const n = meta.chunks.shift()!;
+      meta.bytes.shift();
+      delete writes[chunkKey(tabId, n)];
+      evict.push(chunkKey(tabId, n));
+      meta.stats.evicted += CHUNK;
+      meta.stats.stored -= CHUNK;
+    }
+    writes[metaKey(tabId)] = meta;
+    await this.kv.set(writes);
+    this.metas.set(tabId, meta);
+    if (last) this.lastChunks.set(tabId, last);
+    if (evict.length) await this.kv.remove(evict);
+    return results;
   }
 
   /** The chunk being appended to, from memory (read from storage once after a worker restart). */

@@ -6,13 +6,15 @@ import type { Entry } from '../../extension/protocol';
 /** An in-memory KV that stores copies (like extension storage) and can be told to fail writes. */
 const memoryKV = () => {
   const data = new Map<string, unknown>();
-  const kv: KV & { failWrites: boolean; data: Map<string, unknown> } = {
+  const kv: KV & { failWrites: boolean; data: Map<string, unknown>; writes: number } = {
     failWrites: false,
     data,
+    writes: 0,
     async get(keys) {
       return Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
     },
     async set(items) {
+      kv.writes++;
       if (kv.failWrites) throw new Error('QUOTA_BYTES quota exceeded');
       for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
     },
@@ -77,4 +79,16 @@ test('a restarted worker (a new store over the same storage) continues the same 
   const again = new HistoryStore(kv);
   assert.equal((await again.append(1, 'k1', range(0, 5), 0)).length, 2);
   assert.deepEqual((await again.read(1)).entries.map((e) => e.rec.seq), [0, 1, 2, 3, 4]);
+});
+
+test('appends that arrive together share one storage write, and each learns its own new entries', async () => {
+  const kv = memoryKV();
+  const store = new HistoryStore(kv);
+  const other = { ...entry(0), key: 'k2' };
+  const [a, b, c] = await Promise.all([store.append(1, 'k1', range(0, 2), 0), store.append(1, 'k1', range(1, 3), 0), store.append(1, 'k2', [other], 0)]);
+  assert.equal(kv.writes, 1);
+  assert.deepEqual(a.map((e) => e.rec.seq), [0, 1]);
+  assert.deepEqual(b.map((e) => e.rec.seq), [2, 3], 'seq 1 was in the first append');
+  assert.equal(c.length, 1);
+  assert.equal((await store.read(1)).entries.length, 5);
 });
