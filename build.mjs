@@ -23,7 +23,10 @@ const firefoxManifest = (m) => {
   const out = structuredClone(m);
   out.background = { scripts: ['background.js'] };
   delete out.minimum_chrome_version;
-  out.browser_specific_settings = { gecko: { id: 'postscope@postscope.dev', strict_min_version: '128.0' } };
+  // Deep mode needs chrome.debugger, which Firefox does not have.
+  delete out.optional_permissions;
+  // Postscope sends nothing anywhere: everything it records stays in the browser.
+  out.browser_specific_settings = { gecko: { id: 'postscope@postscope.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } };
   return out;
 };
 

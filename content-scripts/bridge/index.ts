@@ -36,6 +36,17 @@ const onBatch = (event: Event) => {
 };
 
 const enqueue = (frame: string, records: HookRecord[]) => {
+  // While the background is away (a stopped service worker restarts in a second or more), a page
+  // that posts often produces a batch per task: merge them into the newest waiting batch, never
+  // into the one in flight, so the bound below counts up to MAX_PENDING full batches, not tasks.
+  const last = pending[pending.length - 1];
+  const lastInFlight = sending && pending.length === 1;
+  if (last && !lastInFlight && last.frame === frame && last.records.length + records.length <= LIMITS.batchRecords) {
+    last.records.push(...records);
+    last.malformed += malformed;
+    malformed = 0;
+    return;
+  }
   if (pending.length >= MAX_PENDING) {
     pending.shift();
     malformed++;

@@ -79,6 +79,9 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
     for (let i = 0; i < n; i++) call(N.ArrayPush, items, child(dataValue(o, i)));
     return { t: 'array', len, items, more: len - n };
   }
+  // Checked after maps and sets, whose prototypes carry a toStringTag too.
+  const cls = platformClass(o);
+  if (cls) return { t: 'platform', cls };
   const entries: [string, Preview][] = [];
   const keys = N.ownKeys(o);
   let total = 0;
@@ -133,8 +136,6 @@ function leaf(o: object, portIdOf: PortIdOf): Preview | null {
   const port = portIdOf(o);
   if (port !== null) return { t: 'port', id: port };
   if (isError(o)) return { t: 'error', name: clip(dataValue(o, 'name'), 128), message: clip(dataValue(o, 'message'), LIMITS.previewString) };
-  const cls = platformClass(o);
-  if (cls) return { t: 'platform', cls };
   return null;
 }
 

@@ -73,6 +73,9 @@ export const describeWindow = (self: Window, target: unknown): WindowRef => {
     return { rel: 'frame', path: found };
   }
   if (target === get(N.WindowOpener, self)) return { rel: 'opener', path: null };
+  // `opener` is one of the attributes cross-origin access allows, so a window this one opened is
+  // recognised whatever its origin (a popup's frames stay unknown: they are outside this tab).
+  if (get(N.WindowOpener, target) === self) return { rel: 'popup', path: null };
   return { rel: 'unknown', path: null };
 };
 

@@ -4,11 +4,25 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToPanelSchema, bridgeToBackgroundSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord } from '../protocol';
 import { HistoryStore, type KV } from './history-store';
 import { committed, hookAnnounced, reconcile } from './frame-registry';
+import { isDeep, listenDeep, setDeep } from './deep-mode';
+
+/**
+ * History lives in local storage (see history-store.ts) but means one browser session. Session
+ * storage is empty exactly when the browser (or the extension) started anew: then what a previous
+ * session, a crash or an update left behind is wiped, before the first record is read or written.
+ */
+const ready = (async () => {
+  if ((await browser.storage.session.get('alive')).alive === true) return;
+  const all = await browser.storage.local.get(null);
+  const stale = Object.keys(all).filter((k) => k.startsWith('tab:'));
+  if (stale.length) await browser.storage.local.remove(stale);
+  await browser.storage.session.set({ alive: true });
+})();
 
 const kv: KV = {
-  get: (keys) => browser.storage.session.get(keys),
-  set: (items) => browser.storage.session.set(items),
-  remove: (keys) => browser.storage.session.remove(keys),
+  get: (keys) => ready.then(() => browser.storage.local.get(keys)),
+  set: (items) => ready.then(() => browser.storage.local.set(items)),
+  remove: (keys) => ready.then(() => browser.storage.local.remove(keys)),
 };
 const store = new HistoryStore(kv);
 const panels = new Map<number, Set<Runtime.Port>>();
@@ -83,7 +97,11 @@ const subscribe = async (port: Runtime.Port, tabId: number) => {
   const { entries, frames, stats } = await store.read(tabId);
   const history: BackgroundToPanel = { v: PROTOCOL_VERSION, type: 'history', tabId, entries, frames, stats };
   if (validate(backgroundToPanelSchema, history).ok) send(port, history);
+  send(port, { v: PROTOCOL_VERSION, type: 'deep', tabId, on: await isDeep(tabId).catch(() => false), error: null });
 };
+
+const deepDeps = { store, broadcast };
+listenDeep(deepDeps);
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== 'postscope-panel' || port.sender?.id !== browser.runtime.id) return;
@@ -92,6 +110,7 @@ browser.runtime.onConnect.addListener((port) => {
     if (!result.ok) return;
     const msg = result.value;
     if (msg.type === 'subscribe') void subscribe(port, msg.tabId);
+    else if (msg.type === 'deep') void setDeep(deepDeps, msg.tabId, msg.on);
     else if (msg.type === 'clear') void store.clear(msg.tabId).then(() => broadcast(msg.tabId, { v: PROTOCOL_VERSION, type: 'stats', tabId: msg.tabId, stats: { malformed: 0, evicted: 0, stored: 0 } }));
   });
   port.onDisconnect.addListener(() => {

@@ -24,6 +24,8 @@ export const LIMITS = {
   batchChars: 2_000_000,
   /** Records kept per tab while DevTools is closed (oldest dropped first). */
   tabHistory: 10_000,
+  /** And at most this many serialized characters of them per tab (records with large previews). */
+  tabHistoryBytes: 32 * 1024 * 1024,
   /** Most transfer list entries described per message. */
   transfer: 64,
 } as const;

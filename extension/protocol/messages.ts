@@ -28,8 +28,12 @@ export type BatchAck = { ok: true; stored: number } | { ok: false; error: string
 
 /** A record as the background stores it: attributed to the frame the browser says sent it. */
 export const entrySchema = obj({
-  /** webNavigation frame id from the message sender (0 = top); trustworthy, unlike anything in `rec`. */
-  frameId: int(),
+  /**
+   * webNavigation frame id from the message sender (0 = top); trustworthy, unlike anything in `rec`.
+   * -1 for records that no frame's hook made (deep mode: learnt through the debugger, where the
+   * sending frame is not known; the record's call site says where the code was).
+   */
+  frameId: int(-1),
   /** Chrome's documentId when available; distinguishes documents that reused a frame. */
   doc: nullable(str(64)),
   /** The hook's key for the document that recorded it (unique per document, page-chosen). */
@@ -66,6 +70,8 @@ export const backgroundToPanelSchema = tagged('type', {
   stats: obj({ v, type: lit('stats'), tabId: int(), stats: statsSchema }),
   /** The top frame committed a new document. */
   navigated: obj({ v, type: lit('navigated'), tabId: int(), url: urlStr() }),
+  /** Deep mode (chrome.debugger) state for the tab; `error` says why it is off when it failed. */
+  deep: obj({ v, type: lit('deep'), tabId: int(), on: bool(), error: nullable(str(LIMITS.text)) }),
 });
 export type BackgroundToPanel = Infer<typeof backgroundToPanelSchema>;
 
@@ -73,6 +79,8 @@ export type BackgroundToPanel = Infer<typeof backgroundToPanelSchema>;
 export const panelToBackgroundSchema = tagged('type', {
   subscribe: obj({ v, type: lit('subscribe'), tabId: int() }),
   clear: obj({ v, type: lit('clear'), tabId: int() }),
+  /** Turn deep mode on or off (the panel has already obtained the optional debugger permission). */
+  deep: obj({ v, type: lit('deep'), tabId: int(), on: bool() }),
 });
 export type PanelToBackground = Infer<typeof panelToBackgroundSchema>;
 

@@ -38,6 +38,7 @@ export const reduce = (state: PanelState, msg: BackgroundToPanel): PanelState =>
     case 'stats':
       return msg.stats.stored === 0 ? { ...state, entries: [], seen: new Set(), stats: msg.stats } : { ...state, stats: msg.stats };
     case 'navigated':
+    case 'deep':
       return state;
   }
 };

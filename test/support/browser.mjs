@@ -1,7 +1,7 @@
 // Launches Debian's Chromium with the built extension (dist/chrome) through puppeteer-core and
 // reads what Postscope recorded from the extension's own service worker. Nothing is downloaded.
 import puppeteer from 'puppeteer-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,17 +29,32 @@ export const baseArgs = [
 ];
 
 /**
- * @param {{ extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[] }} opts
+ * A copy of the built extension whose optional debugger permission is already granted (as a
+ * required one): the browser's permission prompt cannot be answered from a test. The code is the
+ * same; only the manifest differs.
  */
-export async function launch({ extension = true, devtools = false, headless = true, args = [] } = {}) {
+const grantedDebuggerCopy = (dir) => {
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.permissions = [...manifest.permissions, 'debugger'];
+  delete manifest.optional_permissions;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+};
+
+/**
+ * @param {{ extension?: boolean, devtools?: boolean, headless?: boolean, args?: string[], debuggerGranted?: boolean }} opts
+ */
+export async function launch({ extension = true, devtools = false, headless = true, args = [], debuggerGranted = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'postscope-'));
-  const extArgs = extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+  const extDir = debuggerGranted ? grantedDebuggerCopy(join(userDataDir, 'extension')) : EXTENSION_DIR;
+  const extArgs = extension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : [];
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: headless ? true : false,
     userDataDir,
     pipe: true,
-    enableExtensions: extension ? [EXTENSION_DIR] : false,
+    enableExtensions: extension ? [extDir] : false,
     devtools,
     handleDevToolsAsPage: devtools,
     args: [...baseArgs, ...extArgs, ...args],
@@ -83,10 +98,10 @@ export async function entries(ctx, page) {
   const worker = await ctx.worker();
   return worker.evaluate(async (tabId) => {
     const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.session.get(metaKey))[metaKey];
+    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
     if (!meta) return [];
     const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
-    const got = await chrome.storage.session.get(keys);
+    const got = await chrome.storage.local.get(keys);
     return keys.flatMap((k) => got[k] ?? []);
   }, tabId);
 }
@@ -97,7 +112,7 @@ export async function frames(ctx, page) {
   const worker = await ctx.worker();
   return worker.evaluate(async (tabId) => {
     const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.session.get(metaKey))[metaKey];
+    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
     return meta ? meta.frames : [];
   }, tabId);
 }
@@ -114,6 +129,18 @@ export async function waitForEntries(ctx, page, predicate, { timeout = 10000, wh
       const summary = last.map((e) => `${e.frameId} ${e.rec.k} ${JSON.stringify(e.rec).slice(0, 160)}`).join('\n');
       throw new Error(`timed out waiting for ${what}; have ${last.length}:\n${summary}`);
     }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Polls the tab's frame registry until `predicate(frames)` is truthy; returns its value. */
+export async function waitForFrames(ctx, page, predicate, what = 'frames', timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const fs = await frames(ctx, page).catch(() => []);
+    const v = predicate(fs);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; frames: ${JSON.stringify(fs).slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -1,0 +1,52 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../support/server.mjs';
+import { launch, unique, waitForEntries } from '../support/browser.mjs';
+
+let server, ctx;
+before(async () => {
+  server = await serve();
+  ctx = await launch();
+});
+after(async () => {
+  await ctx?.close();
+  await server?.close();
+});
+
+test('a page that sabotages globals and forges handshakes neither breaks recording nor sees Postscope touch its traps', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(unique(server.url('A', '/hostile.html')));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Runtime.evaluate', { expression: 'window.runAll()' });
+  let title = '';
+  for (const deadline = Date.now() + 10000; !title.startsWith('done:') && Date.now() < deadline;) {
+    title = (await cdp.send('Runtime.evaluate', { expression: 'document.title', returnByValue: true })).result.value;
+  }
+  assert.equal(title, 'done:', 'all five messages arrived, and Postscope never called a sabotaged global nor answered a forged handshake');
+  const recv = await waitForEntries(ctx, page, (es) => {
+    const r = es.filter((e) => e.rec.k === 'win-recv');
+    return r.length >= 5 ? r : null;
+  }, { what: 'five receives after sabotage' });
+  assert.equal(recv.length, 5);
+  assert.equal(recv[0].rec.data.entries[1][1].v, '<script>alert(1)</script>');
+  await page.close();
+});
+
+test('a flood of 20,000 messages is bounded: history keeps about the newest 10,000 records, in order', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(unique(server.url('A', '/steady-sender.html')));
+  const N = 20_000;
+  await page.evaluate((n) => new Promise((done) => {
+    let got = 0;
+    addEventListener('message', () => { if (++got === n) done(); });
+    for (let i = 0; i < n; i++) window.postMessage(i, '*');
+  }), N);
+  const es = await waitForEntries(ctx, page, (es) => {
+    const last = es.filter((e) => e.rec.k === 'win-recv').at(-1);
+    return last && last.rec.data.v === String(N - 1) ? es : null;
+  }, { what: 'the last message of the flood', timeout: 60000 });
+  assert.ok(es.length <= 10_000 + 500, `history bounded (${es.length})`);
+  const nums = es.filter((e) => e.rec.k === 'win-recv').map((e) => Number(e.rec.data.v));
+  assert.deepEqual(nums, [...nums].sort((a, b) => a - b), 'oldest evicted first, order kept');
+  await page.close();
+});
