@@ -61,12 +61,15 @@ try {
       }
       async function runCase(c) {
         const got = { without: [], with: [] };
+        const cpu = { without: [], with: [] };
         const extra = { without: {}, with: {} };
         const drained = [];
         for (let r = 0; r < c.rounds; r++) {
           for (const side of r % 2 ? [withExt, without] : [without, withExt]) {
             await c.prepare(side);
+            const cpu0 = c.cpu === false ? null : await side.cpuTime();
             const result = await c.measure(side);
+            if (cpu0 !== null) cpu[side.name].push((await side.cpuTime()) - cpu0);
             const ms = typeof result === 'number' ? result : result.ms;
             got[side.name].push(ms);
             for (const [k, v] of Object.entries(result.extras ?? {})) (extra[side.name][k] ??= []).push(v);
@@ -74,7 +77,7 @@ try {
             if (d) drained.push(d);
           }
         }
-        const row = { mode: mode.name, title: c.title, ...got, per: c.per, budget: c.budget, note: mode.devtools ? 'panel shown' : '' };
+        const row = { mode: mode.name, title: c.title, ...got, cpu, per: c.per, budget: c.budget, note: mode.devtools ? 'panel shown' : '' };
         rows.push(row);
         for (const k of Object.keys(extra.with)) extras.push([mode.name, c.title, k, fmt(median(extra.without[k])), fmt(median(extra.with[k]))]);
         drains.push([mode.name, c.title, fmt(median(drained.map((d) => d.ms)), 0), fmt(median(drained.map((d) => d.stored)), 0), c.expect ?? '-', fmt(median(drained.map((d) => d.malformed)), 0)]);

@@ -30,6 +30,26 @@ export async function openSide({ extension, devtools, server }) {
       if (extension && tabId === null) tabId = await tabIdOfActive(ctx);
     },
     tabId: () => tabId,
+    /**
+     * CPU time (ms) used so far by the renderer processes of the page and its out-of-process
+     * frames (CDP Performance.getMetrics ProcessTime). Unlike wall time it barely moves when other
+     * work competes for the cores; Postscope's hook and bridge run in these processes.
+     */
+    async cpuTime() {
+      const targets = [page.target(), ...browser.targets().filter((t) => t.type() !== 'page' && t.url().startsWith('http'))];
+      let seconds = 0;
+      for (const t of targets) {
+        const cdp = await t.createCDPSession();
+        try {
+          await cdp.send('Performance.enable');
+          const { metrics } = await cdp.send('Performance.getMetrics');
+          seconds += metrics.find((m) => m.name === 'ProcessTime')?.value ?? 0;
+        } finally {
+          await cdp.detach().catch(() => undefined);
+        }
+      }
+      return seconds * 1000;
+    },
     /** Records stored for this tab since the last clear (stored + evicted). */
     recorded: async () => (await side.counters()).recorded,
     /** The background's counters for this tab: records stored (incl. evicted) and batches reported malformed or dropped. */
@@ -38,7 +58,7 @@ export async function openSide({ extension, devtools, server }) {
       const worker = await ctx.worker();
       return worker.evaluate(async (id) => {
         const key = `tab:${id}:meta`;
-        const meta = (await chrome.storage.session.get(key))[key];
+        const meta = (await chrome.storage.local.get(key))[key];
         return meta ? { recorded: meta.stats.stored + meta.stats.evicted, malformed: meta.stats.malformed } : { recorded: 0, malformed: 0 };
       }, tabId);
     },

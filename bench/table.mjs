@@ -13,19 +13,22 @@ export const percentile = (xs, p) => {
 export const fmt = (x, digits = 1) => (x === null || x === undefined ? '-' : typeof x === 'number' ? x.toFixed(digits) : String(x));
 
 /**
- * One row per comparison: medians without and with Postscope, the ratio, the per-unit cost
- * (e.g. µs per message) and the budget verdict. `rows` items: { mode, title, without[], with[],
- * per: { n, unit, scale }, budget: number|null, note }.
+ * One row per comparison: medians without and with Postscope (wall time measured in the page),
+ * the ratio, the per-unit cost (e.g. µs per message), the budget verdict, and the renderer CPU
+ * time of the same rounds. `rows` items: { mode, title, without[], with[], cpu?: { without[],
+ * with[] }, per: { n, unit, scale }, budget: number|null, note }.
  */
 export function comparisonTable(rows) {
-  const head = ['mode', 'case', 'rounds', 'without (ms)', 'with (ms)', 'ratio', 'per unit without', 'per unit with', 'budget', 'note'];
+  const head = ['mode', 'case', 'rounds', 'without (ms)', 'with (ms)', 'ratio', 'per unit without', 'per unit with', 'budget', 'CPU without', 'CPU with', 'CPU ratio', 'note'];
   const body = rows.map((r) => {
     const a = median(r.without);
     const b = median(r.with);
     const ratio = a && b !== null ? b / a : null;
+    const ca = r.cpu ? median(r.cpu.without) : null;
+    const cb = r.cpu ? median(r.cpu.with) : null;
     const per = (x) => (x === null || !r.per ? '-' : `${fmt((x * r.per.scale) / r.per.n, 2)} ${r.per.unit}`);
     const verdict = r.budget === null || r.budget === undefined || ratio === null ? '-' : ratio <= r.budget ? `met (<= ${r.budget})` : `NOT met (<= ${r.budget})`;
-    return [r.mode, r.title, String(Math.min(r.without.length, r.with.length)), fmt(a), fmt(b), ratio === null ? '-' : fmt(ratio, 2), per(a), per(b), verdict, r.note ?? ''];
+    return [r.mode, r.title, String(Math.min(r.without.length, r.with.length)), fmt(a), fmt(b), ratio === null ? '-' : fmt(ratio, 2), per(a), per(b), verdict, fmt(ca, 0), fmt(cb, 0), ca && cb !== null ? fmt(cb / ca, 2) : '-', r.note ?? ''];
   });
   return render(head, body);
 }

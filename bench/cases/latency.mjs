@@ -18,7 +18,7 @@ export async function measureLatency(side, samples = SAMPLES) {
       return hit && hit[1].t === 'string' && hit[1].v.startsWith(tag) ? hit[1].v : null;
     };
     chrome.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'session') return;
+      if (area !== 'local') return;
       const now = Date.now();
       for (const [key, change] of Object.entries(changes)) {
         if (!key.includes(':c:') || !Array.isArray(change.newValue)) continue;

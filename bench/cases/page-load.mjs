@@ -14,6 +14,7 @@ export default [
     rounds: 5,
     budget: null,
     per: { n: 21, unit: 'ms/frame', scale: 1 },
+    cpu: false,
     prepare: () => undefined,
     async measure(side) {
       await side.open('/load20.html');

@@ -1,6 +1,6 @@
 // The panel at scale: 100,000 records in the panel page (dist/chrome/panel.html?tab=..., opened as
 // a page of the extension). The background keeps at most LIMITS.tabHistory records per tab in
-// session storage, so 100,000 cannot come from a history replay; they are fed the way the
+// extension storage, so 100,000 cannot come from a history replay; they are fed the way the
 // background broadcasts live traffic: 'entries' messages of 500 records, one per task, through a
 // stand-in for the panel's runtime port. The records are real: a corpus page is recorded first and
 // its entries are replicated with fresh sequence numbers and times.
@@ -41,9 +41,9 @@ async function recordCorpus(side) {
   }
   const worker = await side.ctx.worker();
   return worker.evaluate(async (tabId) => {
-    const meta = (await chrome.storage.session.get(`tab:${tabId}:meta`))[`tab:${tabId}:meta`];
+    const meta = (await chrome.storage.local.get(`tab:${tabId}:meta`))[`tab:${tabId}:meta`];
     const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
-    const got = await chrome.storage.session.get(keys);
+    const got = await chrome.storage.local.get(keys);
     return { entries: keys.flatMap((k) => got[k] ?? []), frames: meta.frames };
   }, side.tabId());
 }
