@@ -4,9 +4,9 @@
 // not met comes with its evidence.
 
 /** @returns {Promise<{ label: string, totalMs: number, byScript: [string, number][], top: [string, number][] }[]>} */
-export async function profiled(page, run, { intervalUs = 200 } = {}) {
+export async function profiled(page, run, { intervalUs = 200, topOnly = false } = {}) {
   const top = page.url();
-  const oopifs = page.browser().targets().filter((t) => t.type() !== 'page' && t.url().startsWith('http') && t.url() !== top);
+  const oopifs = topOnly ? [] : page.browser().targets().filter((t) => t.type() !== 'page' && t.url().startsWith('http') && t.url() !== top);
   const sessions = [{ label: `top frame process (${shortUrl(top)})`, cdp: await page.createCDPSession() }];
   for (const t of oopifs) sessions.push({ label: `out-of-process frame (${shortUrl(t.url())})`, cdp: await t.createCDPSession() });
   try {

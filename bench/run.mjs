@@ -83,9 +83,9 @@ try {
         drains.push([mode.name, c.title, fmt(median(drained.map((d) => d.ms)), 0), fmt(median(drained.map((d) => d.stored)), 0), c.expect ?? '-', fmt(median(drained.map((d) => d.malformed)), 0)]);
         const ratio = median(got.with) / median(got.without);
         log(`${c.title}: without ${fmt(median(got.without))} ms, with ${fmt(median(got.with))} ms, ratio ${fmt(ratio, 2)}`);
-        if (profileMisses && ratio > (c.budget ?? 1.5)) {
+        if (profileMisses && (c.alwaysProfile || ratio > (c.budget ?? 1.5))) {
           await c.prepare(withExt);
-          const p = await profiled(withExt.page, () => c.measure(withExt));
+          const p = await profiled(withExt.page, () => c.measure(withExt), { topOnly: c.profileTopOnly });
           await withExt.settle();
           profiles.push(formatProfile(`${mode.name}, ${c.title}, with Postscope:`, p));
         }

@@ -15,6 +15,10 @@ export default [
     budget: null,
     per: { n: 21, unit: 'ms/frame', scale: 1 },
     cpu: false,
+    // Navigation replaces the out-of-process frames: only the top frame's process (which also
+    // hosts the 10 same-origin frames) can be profiled across a load.
+    profileTopOnly: true,
+    alwaysProfile: true,
     prepare: () => undefined,
     async measure(side) {
       await side.open('/load20.html');

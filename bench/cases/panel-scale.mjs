@@ -44,7 +44,10 @@ async function recordCorpus(side) {
     const meta = (await chrome.storage.local.get(`tab:${tabId}:meta`))[`tab:${tabId}:meta`];
     const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
     const got = await chrome.storage.local.get(keys);
-    return { entries: keys.flatMap((k) => got[k] ?? []), frames: meta.frames };
+    const all = keys.flatMap((k) => got[k] ?? []);
+    // Only the corpus page's documents: the tab's history also holds earlier cases' traffic.
+    const docs = new Set(all.filter((e) => e.rec.k === 'frame' && /\/(corpus|echo)\.html/.test(e.rec.url)).map((e) => e.key));
+    return { entries: all.filter((e) => docs.has(e.key)), frames: meta.frames };
   }, side.tabId());
 }
 
@@ -134,7 +137,7 @@ async function heapOf(session) {
 /** `promise`, or `fallback` after `ms` (a panel whose main thread is stuck must not hang the run). */
 const within = (promise, ms, fallback = null) => Promise.race([promise.catch(() => fallback), sleep(ms).then(() => fallback)]);
 
-export async function measurePanelScale(side, { total = TOTAL, feedFor = 60_000 } = {}) {
+export async function measurePanelScale(side, { total = TOTAL, feedFor = 30_000 } = {}) {
   const corpus = await recordCorpus(side);
   const { browser } = side.ctx;
   const page = await browser.newPage();
