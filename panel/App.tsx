@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from '../extension/protocol';
 import type { Transport } from './transport/transport';
 import { initialState, reduce } from './store/reducer';
 import { Timeline } from './views/Timeline';
+import { ChannelsPlain } from './views/ChannelsPlain';
 
 export function App({ transport, tabId }: { transport: Transport; tabId: number }) {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
@@ -26,6 +27,7 @@ export function App({ transport, tabId }: { transport: Transport; tabId: number 
         {state.stats.evicted > 0 && <span className="warn">{state.stats.evicted} evicted (history limit)</span>}
       </div>
       <Timeline entries={state.entries} frames={state.frames} />
+      <ChannelsPlain entries={state.entries} frames={state.frames} />
     </div>
   );
 }

@@ -123,6 +123,26 @@ export const N = {
   WindowOpener: ownGetter(g, 'opener'),
   WindowFrames: ownGetter(g, 'frames'),
   WindowLength: ownGetter(g, 'length'),
+  // Listener instrumentation (issue 4): constructors for target kinds, the signal's state, and the
+  // prototypes whose methods origin tracing swaps while a listener runs.
+  MessagePort: g.MessagePort as typeof MessagePort | undefined,
+  Worker: g.Worker as typeof Worker | undefined,
+  BroadcastChannel: g.BroadcastChannel as typeof BroadcastChannel | undefined,
+  ServiceWorkerContainer: (g as { ServiceWorkerContainer?: typeof ServiceWorkerContainer }).ServiceWorkerContainer,
+  Window: g.Window as typeof Window | undefined,
+  AbortSignalAborted: g.AbortSignal ? optGetter(AbortSignal.prototype, 'aborted') : null,
+  MessageEventProto: MessageEvent.prototype,
+  StringProto: String.prototype,
+  RegExpProto: RegExp.prototype,
+  ArrayProto: Array.prototype,
+  SetProto: Set.prototype,
+  MapProto: Map.prototype,
+  URLProto: g.URL ? g.URL.prototype : undefined,
+  URLHref: g.URL ? optGetter(g.URL.prototype, 'href') : null,
+  RegExpFlags: getter(RegExp.prototype, 'flags'),
+  MapHas: Map.prototype.has,
+  keys: O.keys,
+  EventTargetProto: EventTarget.prototype,
 };
 
 /** `event.isTrusted` is an own, unforgeable accessor of each event; capture its getter from a sample. */
@@ -133,3 +153,53 @@ export const EventIsTrusted: (this: Event) => boolean = (() => {
 
 /** Calls a captured function with an explicit receiver. */
 export const call = <T>(fn: (...a: never[]) => unknown, self: unknown, ...args: unknown[]): T => N.apply(fn as (...a: unknown[]) => unknown, self, args) as T;
+
+/**
+ * Channel messaging natives (issue 3): the originals of everything the port, worker and broadcast
+ * wrappers replace or read, captured before any page script. Null where the realm lacks the API
+ * (SharedWorker on Android, serviceWorker in insecure contexts).
+ */
+const proto = (name: string): object | null => {
+  const c = (g as unknown as Record<string, unknown>)[name];
+  return typeof c === 'function' ? (c as { prototype: object }).prototype : null;
+};
+const method = (p: object | null, key: string) => {
+  const d = p ? O.getOwnPropertyDescriptor(p, key) : undefined;
+  return d && typeof d.value === 'function' ? (d.value as (...a: never[]) => unknown) : null;
+};
+export const NP = {
+  Proxy,
+  MessageChannel: g.MessageChannel as typeof MessageChannel | undefined,
+  MessagePort: g.MessagePort as typeof MessagePort | undefined,
+  MessageChannelPort1: optGetter(proto('MessageChannel') ?? undefined, 'port1'),
+  MessageChannelPort2: optGetter(proto('MessageChannel') ?? undefined, 'port2'),
+  MessagePortPostMessage: method(proto('MessagePort'), 'postMessage'),
+  MessagePortStart: method(proto('MessagePort'), 'start'),
+  MessagePortClose: method(proto('MessagePort'), 'close'),
+  Worker: g.Worker as typeof Worker | undefined,
+  WorkerPostMessage: method(proto('Worker'), 'postMessage'),
+  SharedWorker: (g as unknown as { SharedWorker?: typeof SharedWorker }).SharedWorker,
+  SharedWorkerPort: optGetter(proto('SharedWorker') ?? undefined, 'port'),
+  ServiceWorkerPostMessage: method(proto('ServiceWorker'), 'postMessage'),
+  ServiceWorkerScriptURL: optGetter(proto('ServiceWorker') ?? undefined, 'scriptURL'),
+  NavigatorServiceWorker: optGetter(proto('Navigator') ?? undefined, 'serviceWorker'),
+  BroadcastChannel: g.BroadcastChannel as typeof BroadcastChannel | undefined,
+  BroadcastChannelPostMessage: method(proto('BroadcastChannel'), 'postMessage'),
+  BroadcastChannelClose: method(proto('BroadcastChannel'), 'close'),
+  BroadcastChannelName: optGetter(proto('BroadcastChannel') ?? undefined, 'name'),
+  ObjectPrototype: O.prototype,
+  MessagePortOnMessage: optGetter(proto('MessagePort') ?? undefined, 'onmessage'),
+  EventCurrentTarget: getter(Event.prototype, 'currentTarget'),
+  navigator: g.navigator as Navigator | undefined,
+  URLHref: optGetter(proto('URL') ?? undefined, 'href'),
+  DOMExceptionName: optGetter(proto('DOMException') ?? undefined, 'name'),
+  DOMExceptionMessage: optGetter(proto('DOMException') ?? undefined, 'message'),
+  ImageBitmapWidth: optGetter(proto('ImageBitmap') ?? undefined, 'width'),
+  OffscreenCanvasWidth: optGetter(proto('OffscreenCanvas') ?? undefined, 'width'),
+  ReadableStreamLocked: optGetter(proto('ReadableStream') ?? undefined, 'locked'),
+  WritableStreamLocked: optGetter(proto('WritableStream') ?? undefined, 'locked'),
+  TransformStreamReadable: optGetter(proto('TransformStream') ?? undefined, 'readable'),
+  VideoFrameTimestamp: optGetter(proto('VideoFrame') ?? undefined, 'timestamp'),
+  AudioDataFormat: optGetter(proto('AudioData') ?? undefined, 'format'),
+  RTCDataChannelLabel: optGetter(proto('RTCDataChannel') ?? undefined, 'label'),
+};

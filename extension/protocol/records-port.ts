@@ -13,9 +13,11 @@ export const portSeenSchema = obj({
   k: lit('port-seen'),
   port: idStr(),
   /** How this port object came to exist in this context. */
-  via: lit('channel', 'received', 'worker', 'shared-worker', 'unknown'),
-  /** The message that carried it in, for received ports. */
+  via: lit('channel', 'received', 'worker', 'shared-worker', 'service-worker', 'broadcast', 'unknown'),
+  /** The message that carried it in, for ports received in port or worker messages. */
   msg: nullable(idStr()),
+  /** BroadcastChannel name, worker script URL. */
+  name: nullable(str(LIMITS.url)),
 });
 
 export const portStateSchema = obj({
