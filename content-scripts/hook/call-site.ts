@@ -36,19 +36,22 @@ function v8CallSite(): CallSite | null {
   const savedLimit = N.getOwnPropertyDescriptor(ErrorCtor, 'stackTraceLimit');
   N.defineProperty(ErrorCtor, 'prepareStackTrace', { value: structured, writable: true, configurable: true });
   N.defineProperty(ErrorCtor, 'stackTraceLimit', { value: 12, writable: true, configurable: true });
-  let frames: V8CallSite[] | undefined;
+  let frames: unknown;
   try {
     const holder: { stack?: unknown } = {};
     N.ErrorCaptureStackTrace!(holder);
-    frames = holder.stack as V8CallSite[];
+    frames = holder.stack;
   } finally {
     if (saved) N.defineProperty(ErrorCtor, 'prepareStackTrace', saved);
     else N.deleteProperty(ErrorCtor, 'prepareStackTrace');
     if (savedLimit) N.defineProperty(ErrorCtor, 'stackTraceLimit', savedLimit);
   }
+  // Firefox (133+) has Error.captureStackTrace but no prepareStackTrace: its stack is a string.
+  if (typeof frames === 'string') return parseStack(frames);
   if (!N.isArray(frames)) return null;
-  for (let i = 0; i < frames.length; i++) {
-    const f = frames[i];
+  const list = frames as V8CallSite[];
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
     const url = (f.getScriptNameOrSourceURL ? f.getScriptNameOrSourceURL() : f.getFileName()) ?? '';
     if (isOurs(url)) continue;
     return { url: clip(url, 2048), line: f.getLineNumber() ?? 0, col: f.getColumnNumber() ?? 0, fn: clip(f.getFunctionName() ?? '', 256) };

@@ -3,6 +3,8 @@ import { publishListenerChange } from './listener-events';
 import type { CallSite } from './call-site';
 import { describeHandler } from './listener-source';
 import { swapHints } from './origin-trace';
+import { dispatcherOf, libraryHandlers, type Library } from './library-handlers';
+import { LIMITS } from '../../extension/protocol';
 import type { HookContext } from './context';
 
 // The page's message listeners and the wrappers registered natively in their place. The browser
@@ -28,7 +30,18 @@ export interface Slot {
   once: boolean;
   /** Origin tracers to put in place for each call (see swapHints). */
   hints: number[] | null;
+  /** Calls traced with origin operations so far (see run-listener.ts). */
+  traced: number;
+  /** Distinct run summaries already recorded (reads, origin, threw). */
+  seen: string[];
+  /** The library whose dispatcher the callback is (see library-handlers.ts). */
+  dispatcher: Library | null;
+  /** The last library handler list recorded for it. */
+  libraryKey: string;
 }
+
+export const newSlot = (target: object, type: MessageType, capture: boolean, callback: object): Slot =>
+  ({ target, type, capture, callback, wrapper: null, id: null, once: false, hints: null, traced: 0, seen: [], dispatcher: null, libraryKey: '' });
 
 export interface AddInfo {
   how: How;
@@ -44,6 +57,8 @@ export interface Registry {
   /** Records a new live registration of `slot`. */
   added(slot: Slot, info: AddInfo, site: CallSite | null): string;
   removed(slot: Slot, why: RemoveWhy): void;
+  /** Records the real handlers behind a library dispatcher, when they changed. */
+  resolveLibrary(slot: Slot): void;
 }
 
 export const listenerRegistry = (ctx: HookContext): Registry => {
@@ -60,6 +75,21 @@ export const listenerRegistry = (ctx: HookContext): Registry => {
     return null;
   };
 
+  function resolveLibrary(slot: Slot) {
+    try {
+      if (slot.id === null || slot.dispatcher === null) return;
+      const found = libraryHandlers(slot.dispatcher, slot.target, slot.type, slot.capture, slot.callback);
+      if (found === null) return;
+      let key = found.lib + ':' + found.more;
+      for (let i = 0; i < found.handlers.length; i++) key += '|' + found.handlers[i].name + ':' + (found.handlers[i].source ?? '').length;
+      if (key === slot.libraryKey) return;
+      slot.libraryKey = key;
+      ctx.channel.emit({ k: 'listener-source', listener: slot.id, lib: found.lib, handlers: found.handlers, more: found.more });
+    } catch {
+      // Recording must never break the page.
+    }
+  }
+
   return {
     find,
     slotFor(target, type, capture, callback) {
@@ -70,7 +100,7 @@ export const listenerRegistry = (ctx: HookContext): Registry => {
         slots = [];
         call(N.WeakMapSet, byTarget, target, slots);
       }
-      const slot: Slot = { target, type, capture, callback, wrapper: null, id: null, once: false, hints: null };
+      const slot = newSlot(target, type, capture, callback);
       call(N.ArrayPush, slots, slot);
       return slot;
     },
@@ -82,6 +112,7 @@ export const listenerRegistry = (ctx: HookContext): Registry => {
         const target = targetRef(ctx, slot.target);
         const handler = describeHandler(slot.callback);
         slot.hints = swapHints(handler.source);
+        slot.dispatcher = dispatcherOf(slot.target, slot.type, slot.capture, handler.source);
         ctx.channel.emit({
           k: 'listener-add',
           listener: id,
@@ -97,15 +128,19 @@ export const listenerRegistry = (ctx: HookContext): Registry => {
           call: site,
           defined: null,
           source: handler.source,
+          ...(handler.length > LIMITS.text ? { sourceLength: handler.length } : {}),
           name: handler.name,
           unwrapped: handler.unwrapped,
         });
         publishListenerChange({ target: slot.target as EventTarget, type: slot.type, how: info.how, added: true });
+        // The library fills its handler list after this call returns.
+        if (slot.dispatcher) N.queueMicrotask(() => resolveLibrary(slot));
       } catch {
         // Recording must never break the page.
       }
       return id;
     },
+    resolveLibrary,
     removed(slot, why) {
       const id = slot.id;
       if (id === null) return;

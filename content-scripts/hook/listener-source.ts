@@ -38,11 +38,11 @@ const dataValue = (o: object, key: PropertyKey): unknown => {
   return undefined;
 };
 
-export interface HandlerInfo { source: string | null; name: string; unwrapped: string | null }
+export interface HandlerInfo { source: string | null; name: string; unwrapped: string | null; length: number }
 
 export const describeHandler = (callback: object): HandlerInfo => {
   let fn: unknown = typeof callback === 'function' ? callback : dataValue(callback, 'handleEvent');
-  if (typeof fn !== 'function') return { source: null, name: '', unwrapped: null };
+  if (typeof fn !== 'function') return { source: null, name: '', unwrapped: null, length: 0 };
   let src = text(fn);
   let unwrapped: string | null = null;
   for (let depth = 0; depth < 4 && src !== null && call(N.RegExpExec, NATIVE, src) === null; depth++) {
@@ -63,5 +63,6 @@ export const describeHandler = (callback: object): HandlerInfo => {
     source: src === null ? null : call<string>(N.StringSlice, src, 0, LIMITS.text),
     name: typeof name === 'string' ? call<string>(N.StringSlice, name, 0, 256) : '',
     unwrapped,
+    length: src === null ? 0 : src.length,
   };
 };

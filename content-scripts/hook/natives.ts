@@ -143,6 +143,8 @@ export const N = {
   MapHas: Map.prototype.has,
   keys: O.keys,
   EventTargetProto: EventTarget.prototype,
+  HTMLBodyElement: g.HTMLBodyElement as typeof HTMLBodyElement | undefined,
+  HTMLFrameSetElement: g.HTMLFrameSetElement as typeof HTMLFrameSetElement | undefined,
 };
 
 /** `event.isTrusted` is an own, unforgeable accessor of each event; capture its getter from a sample. */

@@ -6,11 +6,10 @@ import { TRACE_LIMITS, type HookRecord } from '../../extension/protocol';
 // Origin tracing: while a wrapped listener runs, note which of event.origin/source/data it reads
 // (through MessageEvent.prototype getters replaced by native-looking wrappers that call the
 // originals exactly once per page read) and which string, RegExp, array, Set/Map and URL operations
-// it applies to the origin or to strings derived from it. The operation tracers are swapped into
-// the prototypes only after the traced listener first reads `origin`, and swapped back when it
-// returns, so listeners that never read the origin, and all code outside listeners, run untouched
-// natives. `===` cannot be observed at runtime; the model combines these traces with static
-// analysis of the listener's source.
+// it applies to the origin or to strings derived from it. Tracers are swapped into the prototypes
+// only during a listener's first traced calls (see beginTrace and swapHints) and swapped back when
+// the outermost traced listener returns; all other code runs the untouched natives. `===` cannot
+// be observed at runtime; the model combines these traces with static analysis of the source.
 
 type Read = 'origin' | 'source' | 'data';
 type Op = Extract<HookRecord, { k: 'listener-run' }>['ops'][number];
@@ -21,8 +20,8 @@ export interface Trace {
   ops: Op[];
   opsDropped: number;
   dataRead: boolean;
-  /** Traced string values and their labels ('origin', 'origin.hostname'...). */
-  tainted: Map<string, string>;
+  /** Traced string values and their labels ('origin', 'origin.hostname'...); null when operations are not traced. */
+  tainted: Map<string, string> | null;
 }
 
 interface Swap { proto: object; key: string; original: (...a: never[]) => unknown; tracer: (...a: never[]) => unknown; on: boolean }
@@ -38,15 +37,17 @@ let inTracer = 0;
 const swaps: Swap[] = [];
 
 /**
- * Starts tracing a listener call. `hints` are the tracers to put in place at once (see swapHints):
- * an operation whose method is looked up before the origin is read (`allowed.includes(e.origin)`)
- * would otherwise run the untraced native.
+ * Starts tracing a listener call. Reads of origin/source/data are always noted (cheap); operations
+ * on the origin only when `traceOps`, because swapping builtins makes V8 drop optimized code that
+ * depends on them: the caller traces operations for a listener's first few calls only. `hints` are
+ * the tracers to put in place at once (see swapHints): an operation whose method is looked up
+ * before the origin is read (`allowed.includes(e.origin)`) would otherwise run the untraced native.
  */
-export const beginTrace = (event: unknown, hints: number[] | null): Trace => {
-  const t: Trace = { event, reads: [], ops: [], opsDropped: 0, dataRead: false, tainted: new N.Map() };
+export const beginTrace = (event: unknown, hints: number[] | null, traceOps: boolean): Trace => {
+  const t: Trace = { event, reads: [], ops: [], opsDropped: 0, dataRead: false, tainted: traceOps ? new N.Map() : null };
   call(N.ArrayPush, stack, t);
   current = t;
-  if (hints !== null && !swappedAll) for (let i = 0; i < hints.length; i++) swapOne(swaps[hints[i]]);
+  if (traceOps && hints !== null && !swappedAll) for (let i = 0; i < hints.length; i++) swapOne(swaps[hints[i]]);
   return t;
 };
 
@@ -82,7 +83,7 @@ const noteRead = (t: Trace, what: Read, value: unknown) => {
   for (let i = 0; i < t.reads.length; i++) if (t.reads[i] === what) seen = true;
   if (!seen) call(N.ArrayPush, t.reads, what);
   if (what === 'data') t.dataRead = true;
-  else if (what === 'origin' && typeof value === 'string') {
+  else if (what === 'origin' && typeof value === 'string' && t.tainted !== null) {
     call(N.MapSet, t.tainted, value, 'origin');
     if (!swappedAll) swapIn();
   }
@@ -97,7 +98,8 @@ export const installEventGetters = (): void => {
     const d = N.getOwnPropertyDescriptor(proto, field);
     if (!d || !d.get) continue;
     const original = d.get;
-    // An accessor from an object literal: named "get origin", no prototype, like the native.
+    // An accessor from an object literal has no prototype, like the native; copyFunctionShape
+    // gives it the native's name ("get origin") and length.
     const holder = {
       get value(): unknown {
         const v = N.apply(original, this, []);
@@ -128,6 +130,7 @@ const record = (t: Trace, op: string, label: string, role: 'this' | 'arg', self:
   const argText: string[] = [];
   for (let i = 0; i < args.length && i < TRACE_LIMITS.args; i++) call(N.ArrayPush, argText, describeValue(args[i]));
   call(N.ArrayPush, t.ops, { op, on: label, role, recv: describeValue(self), args: argText, result: describeValue(result), afterData: t.dataRead });
+  if (t.tainted === null) return;
   if (role === 'this' && typeof result === 'string' && DERIVING[key] === true && !call<boolean>(N.MapHas, t.tainted, result)) {
     call(N.MapSet, t.tainted, result, call<string>(N.StringSlice, label + '.' + key, 0, 64));
   }
@@ -139,6 +142,7 @@ const record = (t: Trace, op: string, label: string, role: 'this' | 'arg', self:
 
 /** The label of a traced value taking part in a call: the receiver first, then the first arguments. */
 const involvement = (t: Trace, self: unknown, args: ArrayLike<unknown>): [string, 'this' | 'arg'] | null => {
+  if (t.tainted === null) return null;
   if (typeof self === 'string') {
     const label = call<string | undefined>(N.MapGet, t.tainted, self);
     if (label !== undefined) return [label, 'this'];
@@ -185,7 +189,7 @@ const makeUrlTracer = (original: (this: unknown) => unknown, key: string) => {
     get value(): unknown {
       const result = N.apply(original, this, []);
       const t = current;
-      if (t !== null && inTracer === 0 && N.URLHref) {
+      if (t !== null && t.tainted !== null && inTracer === 0 && N.URLHref) {
         try {
           const href = N.apply(N.URLHref, this, []) as string;
           const bare = href.length > 0 && href[href.length - 1] === '/' ? call<string>(N.StringSlice, href, 0, href.length - 1) : href;

@@ -11,6 +11,14 @@ import type { HookContext } from './context';
 
 export type Wrapper = (this: unknown, ...a: unknown[]) => unknown;
 
+/**
+ * Calls per listener traced with origin operations. Swapping builtins deoptimizes page code, so a
+ * message flood is traced for its first calls only; later calls note reads (cheap) and are recorded
+ * only when their summary (reads, origin, threw) is new, up to MAX_SUMMARIES per listener.
+ */
+const TRACED_CALLS = 5;
+const MAX_SUMMARIES = 32;
+
 export const makeListenerWrapper = (ctx: HookContext, registry: Registry, slot: Slot): Wrapper => {
   // A method has no prototype and is strict, like the browser's own call of a listener: a sloppy
   // page function sees `fn.caller === null`.
@@ -24,8 +32,14 @@ export const makeListenerWrapper = (ctx: HookContext, registry: Registry, slot: 
       if (typeof fn !== 'function') {
         self = fn;
         fn = (fn as { handleEvent?: unknown }).handleEvent;
+        // Chromium skips a listener object whose handleEvent is not callable, reporting nothing.
+        if (typeof fn !== 'function') return undefined;
       }
-      const trace = beginTrace(arguments[0], slot.hints);
+      const traceOps = slot.traced < TRACED_CALLS;
+      if (traceOps) slot.traced++;
+      // Handlers a library added after registering its dispatcher are known by its first run.
+      if (slot.dispatcher !== null && slot.traced === 1 && traceOps) registry.resolveLibrary(slot);
+      const trace = beginTrace(arguments[0], slot.hints, traceOps);
       let threw = true;
       try {
         const result = N.apply(fn as (...a: unknown[]) => unknown, self, arguments as unknown as unknown[]);
@@ -33,14 +47,14 @@ export const makeListenerWrapper = (ctx: HookContext, registry: Registry, slot: 
         return result;
       } finally {
         endTrace();
-        emitRun(ctx, id, slot, trace, threw);
+        emitRun(ctx, id, slot, trace, threw, traceOps);
       }
     },
   };
   return holder.listener;
 };
 
-const emitRun = (ctx: HookContext, id: string | null, slot: Slot, trace: Trace, threw: boolean) => {
+const emitRun = (ctx: HookContext, id: string | null, slot: Slot, trace: Trace, threw: boolean, traced: boolean) => {
   if (id === null) return;
   try {
     let origin: string | null = null;
@@ -49,6 +63,11 @@ const emitRun = (ctx: HookContext, id: string | null, slot: Slot, trace: Trace, 
     } catch {
       origin = null;
     }
+    const summary = call<string>(N.ArrayJoin, trace.reads, ',') + '|' + (threw ? '1' : '0') + '|' + origin;
+    let known = false;
+    for (let i = 0; i < slot.seen.length; i++) if (slot.seen[i] === summary) known = true;
+    if (!known && slot.seen.length < MAX_SUMMARIES) call(N.ArrayPush, slot.seen, summary);
+    else if (!traced) return;
     ctx.channel.emit({
       k: 'listener-run',
       listener: id,

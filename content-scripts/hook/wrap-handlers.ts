@@ -2,11 +2,12 @@ import { N, call } from './natives';
 import { copyFunctionShape } from './native-look';
 import { callSite } from './call-site';
 import { makeListenerWrapper } from './run-listener';
-import type { MessageType, Registry, Slot } from './listener-registry';
+import { newSlot, type MessageType, type Registry, type Slot } from './listener-registry';
 import type { HookContext } from './context';
 
 // The onmessage/onmessageerror event handler attributes of Window (own accessors of the global),
-// MessagePort, Worker, BroadcastChannel and ServiceWorkerContainer. The native setter receives a
+// MessagePort, Worker, BroadcastChannel and ServiceWorkerContainer, and of <body>/<frameset>, whose
+// setters forward to the window (HTML "WindowEventHandlers" on body elements). The native setter receives a
 // wrapper; the getter maps it back, so `x.onmessage === f` holds and the handler keeps its place
 // among listeners (HTML "event handler" processing registers one internal listener on first set).
 // The wrapper returns the page function's value, so `return false` still cancels the event.
@@ -31,7 +32,8 @@ export const wrapHandlers = (ctx: HookContext, registry: Registry): void => {
     if (slot) registry.added(slot, { how, capture: false, once: false, passive: null, signal: false }, callSite());
   };
 
-  const wrapAccessor = (holderObj: object, key: string, type: MessageType) => {
+  const wrapAccessor = (holderObj: object, key: string, type: MessageType, forwardsToWindow: boolean) => {
+    const targetOf = (self: unknown): object => (forwardsToWindow && ctx.self ? ctx.self : self === undefined || self === null ? N.global : (self as object));
     const d = N.getOwnPropertyDescriptor(holderObj, key);
     if (!d || !d.get || !d.set || !d.configurable) return;
     const origGet = d.get;
@@ -50,14 +52,20 @@ export const wrapHandlers = (ctx: HookContext, registry: Registry): void => {
         if (typeof value !== 'function') {
           N.apply(origSet, this, [value]);
           try {
-            afterSet(this === undefined || this === null ? N.global : this, type, how, null);
+            afterSet(targetOf(this), type, how, null);
           } catch {
             // Recording must never break the page.
           }
           return;
         }
-        const target = (this === undefined || this === null ? N.global : this) as object;
-        const slot: Slot = { target, type, capture: false, callback: value, wrapper: null, id: null, once: false, hints: null };
+        const target = targetOf(this);
+        const prev = call<Record<string, Slot | undefined> | undefined>(N.WeakMapGet, current, target)?.[type];
+        if (prev && prev.callback === value && prev.wrapper) {
+          // The same handler again: the native keeps its listener; nothing changed to record.
+          N.apply(origSet, this, [prev.wrapper]);
+          return;
+        }
+        const slot = newSlot(target, type, false, value);
         slot.wrapper = makeListenerWrapper(ctx, registry, slot);
         call(N.WeakMapSet, pageFnOf, slot.wrapper, value);
         N.apply(origSet, this, [slot.wrapper]);
@@ -74,16 +82,18 @@ export const wrapHandlers = (ctx: HookContext, registry: Registry): void => {
     N.defineProperty(holderObj, key, { get: wrapped.get, set: wrapped.set, enumerable: d.enumerable, configurable: d.configurable });
   };
 
-  const holders: (object | undefined)[] = [
-    ctx.self ?? undefined,
-    N.MessagePort?.prototype,
-    N.Worker?.prototype,
-    N.BroadcastChannel?.prototype,
-    N.ServiceWorkerContainer?.prototype,
+  const holders: [object | undefined, boolean][] = [
+    [ctx.self ?? undefined, false],
+    [N.MessagePort?.prototype, false],
+    [N.Worker?.prototype, false],
+    [N.BroadcastChannel?.prototype, false],
+    [N.ServiceWorkerContainer?.prototype, false],
+    [N.HTMLBodyElement?.prototype, true],
+    [N.HTMLFrameSetElement?.prototype, true],
   ];
   for (let h = 0; h < holders.length; h++) {
-    const holderObj = holders[h];
+    const [holderObj, forwards] = holders[h];
     if (!holderObj) continue;
-    for (let i = 0; i < KEYS.length; i++) wrapAccessor(holderObj, KEYS[i][0], KEYS[i][1]);
+    for (let i = 0; i < KEYS.length; i++) wrapAccessor(holderObj, KEYS[i][0], KEYS[i][1], forwards);
   }
 };

@@ -1,4 +1,4 @@
-import { arr, bool, int, lit, nullable, obj, str } from './schema';
+import { arr, bool, int, lit, nullable, obj, optional, str } from './schema';
 import { LIMITS } from './limits';
 import { callSiteSchema, header, idStr, urlStr } from './common';
 
@@ -28,6 +28,8 @@ export const listenerAddSchema = obj({
   defined: nullable(callSiteSchema),
   /** The function's source text (Function.prototype.toString), of the unwrapped handler. */
   source: nullable(str(LIMITS.text)),
+  /** The full length of that text when `source` was cut to LIMITS.text. */
+  sourceLength: optional(int()),
   name: str(256),
   /** A library wrapper that was looked through to find the real handler ('sentry', 'newrelic', 'zone'). */
   unwrapped: nullable(str(64)),
@@ -72,8 +74,23 @@ export const listenerRunSchema = obj({
   threw: bool(),
 });
 
+/**
+ * The real handlers behind a library's dispatcher (Zone.js's shared callback, jQuery's
+ * `elemData.handle`), found in the library's own handler list after it registered the dispatcher.
+ */
+export const listenerSourceSchema = obj({
+  ...header,
+  k: lit('listener-source'),
+  listener: idStr(),
+  lib: lit('zone', 'jquery'),
+  handlers: arr(obj({ source: nullable(str(LIMITS.text)), name: str(256) }), 8),
+  /** Handlers beyond the 8 described. */
+  more: int(),
+});
+
 export const listenerRecordSchemas = {
   'listener-add': listenerAddSchema,
   'listener-remove': listenerRemoveSchema,
   'listener-run': listenerRunSchema,
+  'listener-source': listenerSourceSchema,
 } as const;

@@ -17,8 +17,27 @@ const subject = (on: OriginCheck['on'], origin: string): string => {
   }
 };
 
+/**
+ * Page-chosen patterns that can backtrack exponentially are never run here (the panel must not
+ * hang): a repeated group whose body has alternatives, or a quantifier not followed by a literal
+ * that ends each repetition (`(a+)+`, `(.*)*`, `(\w+\s?)*`). `([a-z0-9-]+\.)*`, the usual
+ * subdomain pattern, ends each repetition with a literal '.' and is run.
+ */
+const REPEATED_GROUP = /\(((?:[^()\\]|\\.)*)\)\s*[*+{]/g;
+const mayBacktrackWithoutEnd = (source: string): boolean => {
+  for (const m of source.matchAll(REPEATED_GROUP)) {
+    const body = m[1].replace(/^\?:/, '');
+    if (/(^|[^\\])\|/.test(body)) return true;
+    const quantified = /(^|[^\\])[*+?}]/.test(body);
+    const endsWithLiteral = /(\\[^dDwWsSbB]|[A-Za-z0-9:\/-])$/.test(body);
+    if (quantified && !endsWithLiteral) return true;
+  }
+  return false;
+};
+
 /** A RegExp from '/source/flags' or from a string that String.prototype.search/match would compile. */
 export const toRegExp = (value: string): RegExp | null => {
+  if (value.length > 1000 || mayBacktrackWithoutEnd(value)) return null;
   const m = /^\/([\s\S]*)\/([a-z]*)$/.exec(value);
   try {
     return m ? new RegExp(m[1], m[2].replace(/[gy]/g, '')) : new RegExp(value);
@@ -38,7 +57,11 @@ export const passes = (check: OriginCheck, origin: string): boolean | null => {
     case 'truthy-indexOf': return values.some((v) => s.indexOf(v) !== 0);
     case 'prefix': return values.some((v) => s.startsWith(v));
     case 'suffix': return values.some((v) => s.endsWith(v));
-    case 'regexp': return values.some((v) => toRegExp(v)?.test(s) ?? false);
+    case 'regexp': {
+      const res = values.map(toRegExp);
+      if (res.some((r) => r === null)) return null;
+      return res.some((r) => r!.test(s));
+    }
     case 'reversed-substring': return s.length > 0 && values.some((v) => v.includes(s));
   }
 };

@@ -27,11 +27,14 @@ export interface StaticFindings {
 
 export const STR = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x60\\$]|\\.)*\x60`;
 export const REGEX_LIT = String.raw`\/(?![*/])(?:[^/\\\n\[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+\/[dgimsuyv]*`;
-const IDENT = String.raw`[\w$]+(?:\s*\.\s*[\w$]+)*`;
+// Member chains are bounded: an unbounded chain lets a hostile source make these patterns backtrack for seconds.
+const IDENT = String.raw`[\w$]+(?:\s*\.\s*[\w$]+){0,8}`;
 const ARRAY_LIT = String.raw`\[\s*(?:(?:${STR})\s*,?\s*)*\]`;
 const CMP = String.raw`===|!==|==|!=`;
 
 const esc = (s: string) => s.replace(/[$]/g, '\\$');
+/** jQuery hands its handlers a wrapper event; the MessageEvent is its `originalEvent`. */
+const WRAPPED = String.raw`(?:\s*\.\s*originalEvent)?`;
 
 export const unquote = (lit: string): string => lit.slice(1, -1).replace(/\\(.)/g, '$1');
 
@@ -65,7 +68,7 @@ const eventParam = (src: string): { param: string | null; destructured: Record<s
 
 const subjectsOf = (src: string, param: string | null, destructured: Record<string, string>): Subjects => {
   const origin: string[] = [];
-  if (param) origin.push(String.raw`\b${esc(param)}\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])`);
+  if (param) origin.push(String.raw`\b${esc(param)}${WRAPPED}\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])`);
   if (destructured.origin) origin.push(String.raw`\b${esc(destructured.origin)}\b(?!\s*[:=][^=])`);
   const ev = param ? esc(param) : null;
   if (ev) {
@@ -91,18 +94,36 @@ const subjectsOf = (src: string, param: string | null, destructured: Record<stri
     urls.push(String.raw`new\s+URL\s*\(\s*${originAny}\s*\)`);
     for (const m of src.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([\w$]+)\s*=\s*new\s+URL\s*\(\s*${originAny}\s*\)`, 'g'))) urls.push(String.raw`\b${esc(m[1])}\b`);
   }
+  // `new URL(origin).origin` is the origin again, normalized.
+  const originAgain = urls.length ? [String.raw`(?:${urls.join('|')})\s*\.\s*origin\b`] : [];
   const part = (key: 'hostname' | 'host') => {
     if (urls.length === 0) return [];
     const direct = [String.raw`(?:${urls.join('|')})\s*\.\s*${key}\b`];
     return [...direct, ...aliasOf(direct)];
   };
-  return { origin: originAny ? [originAny] : [], hostname: part('hostname'), host: part('host') };
+  return { origin: originAny ? [originAny, ...originAgain] : [], hostname: part('hostname'), host: part('host') };
 };
 
 const excerpt = (src: string, at: number, len: number) => src.slice(Math.max(0, at), Math.min(src.length, at + Math.max(len, 1))).replace(/\s+/g, ' ').slice(0, 160);
 
+/** The frame's own origin and host, as the page reads them (location.origin, document.domain...). */
+export interface SelfOrigin { origin: string; host: string; hostname: string }
+
+export const selfOriginOf = (frameOrigin: string | null): SelfOrigin | null => {
+  try {
+    const u = new URL(frameOrigin ?? '');
+    return u.origin === 'null' ? null : { origin: u.origin, host: u.host, hostname: u.hostname };
+  } catch {
+    return null;
+  }
+};
+
+const SELF_IDENT = /^(?:(?:window|self|globalThis|document)\s*\.\s*)?(?:location\s*\.\s*)?(origin|host|hostname|domain)$/;
+
 /** Values of an identifier defined in the listener's own text as a literal, array, Set or RegExp. */
-const resolveIdent = (src: string, ident: string): string[] | null => {
+const resolveIdent = (src: string, ident: string, self: SelfOrigin | null): string[] | null => {
+  const own = SELF_IDENT.exec(ident.trim());
+  if (own && self && /location|^(?:window|self|globalThis)\s*\.\s*origin$|domain/.test(ident)) return [own[1] === 'domain' ? self.hostname : self[own[1] as 'origin' | 'host' | 'hostname']];
   const name = ident.split('.').pop()!.trim();
   const m = new RegExp(String.raw`\b${esc(name)}\s*=\s*(${ARRAY_LIT}|new\s+Set\s*\(\s*${ARRAY_LIT}\s*\)|${STR}|${REGEX_LIT})`).exec(src);
   if (!m) return null;
@@ -112,50 +133,59 @@ const resolveIdent = (src: string, ident: string): string[] | null => {
   return stringsIn(v);
 };
 
-const literalOrIdent = (src: string, text: string): string[] | null => {
+const literalOrIdent = (src: string, text: string, self: SelfOrigin | null): string[] | null => {
   const t = text.trim();
   if (/^['"`]/.test(t)) return [unquote(t)];
   if (t.startsWith('/')) return [t];
-  if (t.startsWith('[')) return stringsIn(t);
-  return resolveIdent(src, t);
+  if (t.startsWith('[') || /^new\s/.test(t)) return stringsIn(t);
+  return resolveIdent(src, t, self);
 };
 
-export const analyzeSource = (src: string): StaticFindings => {
+export const analyzeSource = (text: string, frameOrigin: string | null = null): StaticFindings => {
+  // Runs of whitespace are one space: the patterns below then never backtrack over long runs.
+  const src = text.replace(/\s+/g, ' ');
+  const self = selfOriginOf(frameOrigin);
   const { param, destructured } = eventParam(src);
   const subjects = subjectsOf(src, param, destructured);
   const checks: OriginCheck[] = [];
   const offsets: number[] = [];
   const ends: number[] = [];
+  const negated: boolean[] = [];
   const add = (c: Omit<OriginCheck, 'method'>, at: number, end: number) => {
     checks.push({ ...c, method: 'static' });
     offsets.push(at);
     ends.push(end);
+    negated.push(isRejection(src, at, end));
   };
   let originRefs = 0;
   for (const on of ['origin', 'hostname', 'host'] as const) {
     for (const S of subjects[on]) {
       if (on === 'origin') originRefs += [...src.matchAll(new RegExp(S, 'g'))].length;
       const val = `(${STR}|${IDENT})`;
-      for (const m of src.matchAll(new RegExp(String.raw`(?:${S})\s*(?:${CMP})\s*${val}|${val}\s*(?:${CMP})\s*(?:${S})`, 'g'))) {
-        const v = m[1] ?? m[2];
-        const values = /^['"`]/.test(v) ? [unquote(v)] : null;
+      const chain = String.raw`(?:\s*\.\s*(?:replace|toLowerCase|toUpperCase|trim|trimEnd|normalize)\s*\((?:[^()]|\([^()]*\))*\))*`;
+      // A value joined with `+` ('https://' + host) is an expression: compared, but with what is unknown.
+      const eq = String.raw`(?:${S})${chain}\s*(?:${CMP})\s*${val}(?![\w$])(\s*\+)?|(?<!\+\s*)${val}(\s*\+[^=!;&|]*)?\s*(?:${CMP})\s*(?:${S})`;
+      for (const m of src.matchAll(new RegExp(eq, 'g'))) {
+        const v = m[1] ?? m[3];
+        const joined = (m[2] ?? m[4]) !== undefined;
+        const values = joined ? null : /^['"`]/.test(v) ? [unquote(v)] : resolveIdent(src, v, self);
         add({ form: 'equality', on, values, text: excerpt(src, m.index, m[0].length) }, m.index, m.index + m[0].length);
       }
       const methodRe = String.raw`(!\s*)?(?:${S})\s*\.\s*(indexOf|lastIndexOf|includes|startsWith|endsWith|search|match|localeCompare)\s*\(\s*(${STR}|${REGEX_LIT}|${IDENT})\s*(?:,[^)]*)?\)(\s*(?:${CMP}|>=|<=|>|<)\s*-?\d+)?`;
       for (const m of src.matchAll(new RegExp(methodRe, 'g'))) {
         const [, bang, method, arg, cmp] = m;
-        const values = literalOrIdent(src, arg);
+        const values = literalOrIdent(src, arg, self);
         const text = excerpt(src, m.index, m[0].length);
         const form = methodForm(method, !!bang, cmp ?? null, values);
         add({ form, on, values: form === 'regexp' && values && !values[0].startsWith('/') ? values.map((v) => `/${v}/`) : values, text }, m.index, m.index + m[0].length);
       }
       for (const m of src.matchAll(new RegExp(String.raw`(${REGEX_LIT}|${IDENT})\s*\.\s*(?:test|exec)\s*\(\s*(?:${S})\s*\)`, 'g'))) {
-        add({ form: 'regexp', on, values: literalOrIdent(src, m[1]), text: excerpt(src, m.index, m[0].length) }, m.index, m.index + m[0].length);
+        add({ form: 'regexp', on, values: literalOrIdent(src, m[1], self), text: excerpt(src, m.index, m[0].length) }, m.index, m.index + m[0].length);
       }
-      for (const m of src.matchAll(new RegExp(String.raw`(${ARRAY_LIT}|${STR}|${IDENT})\s*\.\s*(includes|indexOf|has|get)\s*\(\s*(?:${S})\s*\)`, 'g'))) {
+      for (const m of src.matchAll(new RegExp(String.raw`(new\s+(?:Set|Map)\s*\(\s*${ARRAY_LIT}\s*\)|${ARRAY_LIT}|${STR}|${IDENT})\s*\.\s*(includes|indexOf|has|get)\s*\(\s*(?:${S})\s*\)`, 'g'))) {
         const recv = m[1].trim();
-        const values = literalOrIdent(src, recv);
-        const reversed = /^['"`]/.test(recv) || (values !== null && values.length === 1 && /\s|,/.test(values[0]) && !recv.startsWith('['));
+        const values = literalOrIdent(src, recv, self);
+        const reversed = /^['"`]/.test(recv) || (values !== null && values.length === 1 && /\s|,/.test(values[0]) && !/^(?:\[|new\s)/.test(recv));
         add({ form: reversed ? 'reversed-substring' : 'allow-list', on, values, text: excerpt(src, m.index, m[0].length) }, m.index, m.index + m[0].length);
       }
       for (const m of src.matchAll(new RegExp(String.raw`(${IDENT})\s*\[\s*(?:${S})\s*\]`, 'g'))) {
@@ -173,7 +203,7 @@ export const analyzeSource = (src: string): StaticFindings => {
       }
     }
   }
-  const dataNames = [param ? String.raw`\b${esc(param)}\s*\.\s*data\b` : null, destructured.data ? String.raw`\b${esc(destructured.data)}\b` : null].filter((x): x is string => x !== null);
+  const dataNames = [param ? String.raw`\b${esc(param)}${WRAPPED}\s*\.\s*data\b` : null, destructured.data ? String.raw`\b${esc(destructured.data)}\b` : null].filter((x): x is string => x !== null);
   const dataAny = dataNames.length ? `(?:${dataNames.join('|')})` : null;
   const dataRefs = dataAny ? [...src.matchAll(new RegExp(dataAny, 'g'))].length : 0;
   let firstDataUse = -1;
@@ -181,9 +211,9 @@ export const analyzeSource = (src: string): StaticFindings => {
     const use = new RegExp(String.raw`(?<!JSON\.parse)(?<![\w$.])(?!JSON\.parse\b)(${IDENT})\s*\(\s*(?:JSON\.parse\s*\(\s*)?${dataAny}|\.(?:innerHTML|outerHTML|src|href)\s*=\s*${dataAny}`).exec(src);
     if (use && !(use[1] && /^(?:if|while|switch|return|typeof|console\.\w+)$/.test(use[1]))) firstDataUse = use.index;
   }
-  const sourceChecks = param ? [...src.matchAll(new RegExp(String.raw`\b${esc(param)}\s*\.\s*source\s*(?:${CMP})|(?:${CMP})\s*${esc(param)}\s*\.\s*source\b`, 'g'))].length : 0;
+  const sourceChecks = param ? [...src.matchAll(new RegExp(String.raw`\b${esc(param)}${WRAPPED}\s*\.\s*source\s*(?:${CMP})|(?:${CMP})\s*${esc(param)}${WRAPPED}\s*\.\s*source\b`, 'g'))].length : 0;
   const noParams = /^\s*(?:async\s+)?(?:function\b[^(]*)?\(\s*\)/.test(src) && !/\b(?:arguments|event)\b/.test(src);
-  return { param, noParams, async: /^\s*async\b/.test(src), originRefs, dataRefs, checks, offsets, sourceChecks, firstDataUse, alternatives: alternativesOf(src, offsets, ends) };
+  return { param, noParams, async: /^\s*async\b/.test(src), originRefs, dataRefs, checks, offsets, sourceChecks, firstDataUse, alternatives: alternativesOf(src, offsets, ends, negated) };
 };
 
 const NOT_CHECKS = new Set(['URL', 'log', 'warn', 'error', 'info', 'debug', 'postMessage', 'String', 'push', 'stringify', 'parse', 'indexOf', 'includes', 'has', 'get', 'test', 'exec', 'startsWith', 'endsWith', 'search', 'match', 'toLowerCase', 'toUpperCase', 'trim', 'localeCompare']);
@@ -205,15 +235,27 @@ const methodForm = (method: string, bang: boolean, cmp: string | null, values: s
   return 'substring';
 };
 
-/** Checks joined by `||` with nothing but the condition between them are alternatives. */
-const alternativesOf = (src: string, offsets: number[], ends: number[]): [number, number][] => {
+/** A check written as the condition for rejecting (`!==`, `!x.includes(o)`, `indexOf(o) === -1`). */
+const isRejection = (src: string, at: number, end: number): boolean => {
+  const text = src.slice(at, end);
+  const before = src.slice(Math.max(0, at - 8), at).replace(/\s+$/, '');
+  return text.startsWith('!') || (before.endsWith('!') && !before.endsWith('!=')) || /!==?|={2,3}\s*-1\b|<\s*0\b/.test(text);
+};
+
+/**
+ * Checks that are alternatives rather than guards: accepting conditions joined by `||`, or
+ * rejecting conditions joined by `&&` (`if (!a && !b) return;` accepts a OR b), with nothing but
+ * the condition between them.
+ */
+const alternativesOf = (src: string, offsets: number[], ends: number[], negated: boolean[]): [number, number][] => {
   const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
   const out: [number, number][] = [];
   for (let k = 1; k < order.length; k++) {
     const i = order[k - 1];
     const j = order[k];
     const gap = src.slice(ends[i], offsets[j]);
-    if (/\|\|/.test(gap) && !/[;{}]|\breturn\b/.test(gap)) out.push([i, j]);
+    if (/[;{}]|\breturn\b/.test(gap)) continue;
+    if ((/\|\|/.test(gap) && !negated[i] && !negated[j]) || (/&&/.test(gap) && negated[i] && negated[j])) out.push([i, j]);
   }
   return out;
 };

@@ -1,8 +1,8 @@
-import type { Entry, RecordOf } from '../../extension/protocol';
+import { LIMITS, type Entry, type RecordOf } from '../../extension/protocol';
 import type { ModelInput } from './input';
 import type { CheckForm, Judgement, ListenerTraceSummary, ListenerVerdict, OriginCheck } from './verdict-types';
 import { analyzeSource, type StaticFindings } from './origin-check-static';
-import { bypassReason, findBypass } from './origin-check-examples';
+import { bypassReason, findBypass, toRegExp } from './origin-check-examples';
 
 // One verdict per message listener, from its source text (static) and the operations its runs
 // applied to the origin (runtime). Pure: the same records always give the same verdicts.
@@ -28,7 +28,7 @@ const asRegExpText = (text: string): string | null => (text.startsWith('/') ? te
 
 /** The check a traced operation performs, with the concrete values it ran with. */
 export const opToCheck = (op: Op, statics: OriginCheck[]): OriginCheck | null => {
-  const on: OriginCheck['on'] | null = op.on.startsWith('origin.hostname') ? 'hostname' : op.on.startsWith('origin.host') ? 'host' : /^origin(\.(toLowerCase|toUpperCase|trim))*$/.test(op.on) ? 'origin' : null;
+  const on: OriginCheck['on'] | null = op.on.startsWith('origin.hostname') ? 'hostname' : op.on.startsWith('origin.host') ? 'host' : /^origin(\.(toLowerCase|toUpperCase|trim|origin))*$/.test(op.on) ? 'origin' : null;
   if (on === null) return null;
   const text = `${op.role === 'this' ? op.on : op.recv}.${op.op.split('.')[1]}(${op.role === 'this' ? op.args.join(', ') : op.on}) → ${op.result}`;
   const make = (form: CheckForm, values: string[] | null): OriginCheck => ({ form, on, values, text, method: 'runtime' });
@@ -72,7 +72,8 @@ const mergeChecks = (statics: OriginCheck[], runtime: OriginCheck[]): { checks: 
   for (const r of runtime) {
     if (seen.has(keyOf(r))) continue;
     seen.add(keyOf(r));
-    const vague = checks.findIndex((c) => c.method === 'static' && c.values === null && c.on === r.on && (c.form === r.form || c.form === 'helper'));
+    const method = /\.(\w+)\(/.exec(r.text)?.[1] ?? '';
+    const vague = checks.findIndex((c) => c.method === 'static' && c.values === null && c.on === r.on && (c.form === r.form || c.form === 'helper' || c.text.includes(`.${method}(`)));
     if (vague >= 0) checks[vague] = r;
     else checks.push(r);
   }
@@ -96,9 +97,21 @@ const attackerAnywhere = (frameOrigin: string | null): string => {
   }
 };
 
-/** The verdict for one listener from its source text (null when unknown) and its recorded runs. */
-export const judgeListener = (source: string | null, runs: RunTrace[], frameOrigin: string | null): Judgement => {
-  const st: StaticFindings | null = source !== null && !NATIVE_TEXT.test(source) ? analyzeSource(source) : null;
+/**
+ * The verdict for one listener from its source text (null when unknown) and its recorded runs.
+ * `cut` says the source was truncated: a check in the missing part would be invisible, so an
+ * absent check is then only 'unknown'.
+ */
+export const judgeListener = (source: string | null, runs: RunTrace[], frameOrigin: string | null, cut = false): Judgement => {
+  const j = judgeText(source, runs, frameOrigin);
+  if (cut && (j.kind === 'none' || j.kind === 'read-only')) {
+    return { ...j, kind: 'unknown', reason: `the source text was cut at ${LIMITS.text} characters and the part recorded has no origin check (${j.reason})` };
+  }
+  return j;
+};
+
+const judgeText = (source: string | null, runs: RunTrace[], frameOrigin: string | null): Judgement => {
+  const st: StaticFindings | null = source !== null && !NATIVE_TEXT.test(source) ? analyzeSource(source, frameOrigin) : null;
   const dyn = summarizeRuns(runs);
   const statics = st?.checks ?? [];
   const runtime = runs.flatMap((r) => r.ops.map((op) => opToCheck(op, statics)).filter((c): c is OriginCheck => c !== null));
@@ -125,6 +138,8 @@ export const judgeListener = (source: string | null, runs: RunTrace[], frameOrig
       const weak = bypass.example === 'null' && nullAllowed ? nullAllowed : bypass.weak.find((c) => c.form !== 'equality' && c.form !== 'allow-list') ?? bypass.weak[0];
       return { ...base, kind: 'bypassable', example: bypass.example, reason: bypassReason(weak, bypass.example) };
     }
+    const unsafe = concrete.find((c) => c.form === 'regexp' && (c.values ?? []).some((v) => toRegExp(v) === null));
+    if (unsafe) return { ...base, kind: 'unknown', example: null, reason: `${unsafe.text}: a RegExp that could backtrack without end is not run to test origins` };
     return { ...base, kind: 'strict', example: null, reason: strictReason(concrete) };
   }
   if (helpers.length > 0) {
@@ -166,13 +181,27 @@ const frameOriginOf = (entries: Entry[], key: string): string | null => {
   return f && f.rec.k === 'frame' ? f.rec.origin : null;
 };
 
+/** Most to least worrying: a dispatcher with several handlers is as weak as its weakest. */
+const RISK = (j: Judgement): number =>
+  j.kind === 'bypassable' ? 6 : j.kind === 'none' && j.usesData ? 5 : j.kind === 'source-only' ? 4 : j.kind === 'unknown' ? 3 : j.kind === 'read-only' ? 2 : j.kind === 'none' ? 1 : 0;
+
+type LibrarySource = RecordOf<'listener-source'>;
+
+/** The verdict for a library dispatcher: each real handler judged with the dispatcher's runs. */
+const judgeLibrary = (lib: LibrarySource, traces: RunTrace[], frameOrigin: string | null): Judgement => {
+  const judged = lib.handlers.map((h) => judgeListener(h.source, traces, frameOrigin));
+  return judged.reduce((worst, j) => (RISK(j) > RISK(worst) ? j : worst));
+};
+
 /** Verdicts for every listener recorded in `input`, in registration order. */
 export const listenerVerdicts = (input: ModelInput): ListenerVerdict[] => {
   const runs = new Map<string, Entry[]>();
   const removed = new Set<string>();
+  const libraries = new Map<string, LibrarySource>();
   for (const e of input.entries) {
     if (e.rec.k === 'listener-run') runs.set(e.rec.listener, [...(runs.get(e.rec.listener) ?? []), e]);
     if (e.rec.k === 'listener-remove') removed.add(e.rec.listener);
+    if (e.rec.k === 'listener-source' && e.rec.handlers.length > 0) libraries.set(e.rec.listener, e.rec);
   }
   const out: ListenerVerdict[] = [];
   for (const e of input.entries) {
@@ -181,17 +210,19 @@ export const listenerVerdicts = (input: ModelInput): ListenerVerdict[] => {
     const mine = runs.get(r.listener) ?? [];
     const traces = mine.map((x) => x.rec as RecordOf<'listener-run'>);
     const frameOrigin = frameOriginOf(input.entries, e.key);
+    const lib = libraries.get(r.listener);
     out.push({
-      ...judgeListener(r.source, traces, frameOrigin),
+      ...(lib ? judgeLibrary(lib, traces, frameOrigin) : judgeListener(r.source, traces, frameOrigin, r.sourceLength !== undefined)),
       listener: r.listener,
       entry: `${e.key}#${r.seq}`,
       frameId: e.frameId,
       frameOrigin,
-      name: r.name,
+      name: lib ? lib.handlers.map((h) => h.name || '(anonymous)').join(', ') : r.name,
       how: r.how,
       targetKind: r.targetKind,
       call: r.call,
-      source: r.source,
+      source: lib ? lib.handlers.map((h) => h.source ?? '').join('\n\n') : r.source,
+      library: lib ? lib.lib : null,
       removed: removed.has(r.listener),
       trace: summarizeRuns(traces),
       runs: mine.map((x) => `${x.key}#${x.rec.seq}`),

@@ -165,3 +165,23 @@ export const locateFunction = (scriptText: string, fnSource: string): { line: nu
   if (at < 0) return null;
   return position(lineStarts(scriptText), at);
 };
+
+/**
+ * Where to reveal a listener in Sources: its source text located in the script it was registered
+ * from (the call site's URL) first, then in any other script; the call site itself when the text
+ * is not found (inline handlers, eval'd code, bound functions). Lines and columns are 1-based.
+ */
+export const locateListener = (
+  source: string | null,
+  call: { url: string; line: number; col: number } | null,
+  scripts: { url: string; text: string }[],
+): { url: string; line: number; col: number; exact: boolean } | null => {
+  if (source) {
+    const ordered = call ? [...scripts.filter((s) => s.url === call.url), ...scripts.filter((s) => s.url !== call.url)] : scripts;
+    for (const s of ordered) {
+      const at = locateFunction(s.text, source);
+      if (at) return { url: s.url, ...at, exact: true };
+    }
+  }
+  return call && call.url ? { url: call.url, line: call.line, col: call.col, exact: false } : null;
+};

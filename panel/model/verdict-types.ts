@@ -61,7 +61,10 @@ export interface ListenerVerdict extends Judgement {
   how: 'addEventListener' | 'onmessage' | 'onmessageerror';
   targetKind: string;
   call: CallSite | null;
+  /** The handler's source; for a library dispatcher, its real handlers' sources one after another. */
   source: string | null;
+  /** 'zone' or 'jquery' when the registered function is a library dispatcher whose handlers were found. */
+  library: string | null;
   removed: boolean;
   trace: ListenerTraceSummary;
   /** Entry keys of the listener-run records. */

@@ -21,11 +21,11 @@ test('every listener form on windows, ports, workers and broadcast channels is r
   await page.goto(unique(server.url('XA', '/listeners-forms.html')));
   await page.evaluate(() => window.loaded);
   await page.evaluate(() => window.sendAll());
-  await page.waitForFunction(() => ['port:p1', 'broadcast:b1', 'plain:pong', 'once', 'object:true', 'worker:w1', 'wrapped:pong'].every((x) => window.log.includes(x)), { timeout: 10000 });
+  await page.waitForFunction(() => ['port:p1', 'broadcast:b1', 'plain:pong', 'once', 'object:true', 'worker:w1', 'wrapped:pong', 'body:true'].every((x) => window.log.includes(x)), { timeout: 10000 });
   await page.evaluate(() => window.finish());
   const es = await waitForEntries(ctx, page, (es) => {
     const removes = es.filter((e) => e.rec.k === 'listener-remove').map((e) => e.rec.why);
-    return ['removeEventListener', 'once', 'signal', 'cleared'].every((w) => removes.includes(w)) && es.some((e) => e.rec.k === 'listener-run' && e.frameId !== 0) ? es : null;
+    return ['removeEventListener', 'once', 'signal', 'replaced', 'cleared'].every((w) => removes.includes(w)) && es.some((e) => e.rec.k === 'listener-run' && e.frameId !== 0) ? es : null;
   }, { what: 'listener removals of every kind and a run in the child' });
 
   const adds = es.filter((e) => e.rec.k === 'listener-add').map((e) => e.rec);
@@ -41,6 +41,8 @@ test('every listener form on windows, ports, workers and broadcast channels is r
   assert.equal(add('handleEvent').handleEvent, true);
   assert.match(add('handleEvent').source, /^handleEvent\(e\)/);
   assert.equal(add('onHandler').how, 'onmessage');
+  assert.deepEqual(pick(add('bodyHandler'), 'how', 'target'), { how: 'onmessage', target: 'window' }, 'body.onmessage sets the window handler');
+  assert.equal(add('errorListener').type, 'messageerror');
   assert.deepEqual(pick(add('portHandler'), 'how', 'targetKind'), { how: 'onmessage', targetKind: 'port' });
   assert.equal(add('broadcastListener').targetKind, 'broadcast');
   assert.deepEqual(pick(add('workerHandler'), 'how', 'targetKind'), { how: 'onmessage', targetKind: 'worker' });
@@ -52,11 +54,16 @@ test('every listener form on windows, ports, workers and broadcast channels is r
   assert.equal(plain.call.line, fixtureLine("addEventListener('message', plain);"));
   assert.match(plain.source, /^function plain\(e\) \{\n\s+if \(e\.origin !== 'http:\/\/b\.test:\d+'\) return;/);
 
+  const long = add('anonymous');
+  assert.equal(long.source.length, 8192);
+  assert.ok(long.sourceLength > 10000, 'the full length of a cut source is kept');
+  assert.equal(add('plain').sourceLength, undefined);
+
   const child = adds.find((r) => r.name === 'childListener');
   assert.ok(child, 'the cross-site child frame records its own listener');
 
   const removes = Object.fromEntries(es.filter((e) => e.rec.k === 'listener-remove').map((e) => [adds.find((a) => a.listener === e.rec.listener).name, e.rec.why]));
-  assert.deepEqual(removes, { removed: 'removeEventListener', onceFn: 'once', signalled: 'signal', onHandler: 'cleared' });
+  assert.deepEqual(removes, { removed: 'removeEventListener', onceFn: 'once', signalled: 'signal', onHandler: 'replaced', bodyHandler: 'cleared' });
 
   const runs = es.filter((e) => e.rec.k === 'listener-run').map((e) => e.rec);
   const runOf = (name) => runs.filter((r) => r.listener === add(name).listener);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { locateFunction, maskCode, scanScript } from '../../panel/model/static-sites';
+import { locateFunction, locateListener, maskCode, scanScript } from '../../panel/model/static-sites';
 
 const script = [
   '// parent.postMessage(secret, "*") in a comment is not a call',
@@ -47,4 +47,16 @@ test('locateFunction gives the 1-based line and column of a listener source insi
   const fn = "function onMsg(e) { if (e.origin !== 'https://a.com') return; }";
   assert.deepEqual(locateFunction(script, fn), { line: 9, col: "window.addEventListener('message', ".length + 1 });
   assert.equal(locateFunction(script, 'function nowhere() {}'), null);
+});
+
+test('locateListener prefers the registering script, then any script, then the call site', () => {
+  const fn = 'function onMsg(e) { go(e.data); }';
+  const scripts = [
+    { url: 'https://a.com/other.js', text: `x;\n${fn}` },
+    { url: 'https://a.com/app.js', text: `a;\nb;\n  ${fn}` },
+  ];
+  assert.deepEqual(locateListener(fn, { url: 'https://a.com/app.js', line: 1, col: 1 }, scripts), { url: 'https://a.com/app.js', line: 3, col: 3, exact: true });
+  assert.deepEqual(locateListener(fn, { url: 'https://a.com/inline.html', line: 9, col: 2 }, scripts), { url: 'https://a.com/other.js', line: 2, col: 1, exact: true });
+  assert.deepEqual(locateListener('function () { [native code] }', { url: 'https://a.com/app.js', line: 5, col: 4 }, scripts), { url: 'https://a.com/app.js', line: 5, col: 4, exact: false });
+  assert.equal(locateListener(null, null, scripts), null);
 });

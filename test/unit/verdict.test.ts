@@ -75,6 +75,24 @@ const cases: Case[] = [
     kind: 'bypassable',
     accepts: (o) => /a\.com$/.test(o),
   },
+  { name: 'URL origin re-serialized, compared exactly', source: "function (e) { if (new URL(e.origin).origin !== 'https://a.com') return; go(e.data) }", kind: 'strict', accepts: (o) => o === 'https://a.com' },
+  { name: 'Set allow-list literal', source: "function (e) { if (!new Set(['https://a.com', 'https://b.com']).has(e.origin)) return; go(e.data) }", kind: 'strict', accepts: (o) => o === 'https://a.com' || o === 'https://b.com' },
+  {
+    name: 'allow-list that is really a string (runtime shows it)',
+    source: 'function (e) { if (allowedOrigins.indexOf(e.origin) === -1) return; go(e.data) }',
+    runs: [run(['origin', 'data'], [op({ op: 'String.indexOf', role: 'arg', recv: q('https://a.com,https://b.com'), args: [q('https://a.com')], result: '0' })])],
+    kind: 'bypassable',
+    accepts: (o) => 'https://a.com,https://b.com'.indexOf(o) !== -1,
+  },
+  { name: 'trailing slash removed, then compared', source: "function (e) { if (e.origin.replace(/\\/$/, '') !== 'https://a.com') return; go(e.data) }", kind: 'strict', accepts: (o) => o.replace(/\/$/, '') === 'https://a.com' },
+  { name: 'rejecting conditions joined by && are alternatives', source: "function (e) { if (!e.origin.endsWith('a.com') && e.origin !== 'https://b.com') return; go(e.data) }", kind: 'bypassable', accepts: (o) => o.endsWith('a.com') || o === 'https://b.com' },
+  { name: 'subdomain suffix or apex, joined by &&', source: "function (e) { if (!e.origin.endsWith('.a.com') && e.origin !== 'https://a.com') return; go(e.data) }", kind: 'strict', accepts: (o) => o.endsWith('.a.com') || o === 'https://a.com' },
+  { name: 'indexOf(location.hostname): the frame\'s own host as a substring', source: 'function (e) { if (e.origin.indexOf(location.hostname) < 0) return; go(e.data) }', kind: 'bypassable', accepts: (o) => o.indexOf('app.a.com') >= 0 },
+  { name: 'minified equality with a member expression', source: 'function(t){if(t.origin===n.origin){var r=t.data;i(r)}}', kind: 'strict' },
+  { name: 'subdomain RegExp', source: 'function (e) { if (!/^https?:\\/\\/([a-z0-9-]+\\.)*a\\.com$/.test(e.origin)) return; go(e.data) }', kind: 'strict', accepts: (o) => /^https?:\/\/([a-z0-9-]+\.)*a\.com$/.test(o) },
+  { name: 'compared with a concatenation', source: "function (e) { if (e.origin !== 'https://' + host) return; go(e.data) }", kind: 'strict' },
+  { name: 'concatenation on the left', source: "function (e) { if (host + '.com' !== e.origin) return; go(e.data) }", kind: 'strict' },
+  { name: 'jQuery handler: the MessageEvent is originalEvent', source: "function (ev) { if (ev.originalEvent.origin.indexOf('a.com') === -1) return; go(ev.originalEvent.data) }", kind: 'bypassable', accepts: (o) => o.indexOf('a.com') !== -1 },
   { name: 'reads nothing', source: '() => { count++ }', kind: 'none' },
   { name: 'key lookup', source: 'function (e) { if (!ALLOWED[e.origin]) return; go(e.data) }', kind: 'strict' },
   { name: 'compared with location.origin', source: 'function (e) { if (e.origin !== location.origin) return; go(e.data) }', kind: 'strict' },
@@ -90,6 +108,21 @@ const cases: Case[] = [
 ];
 
 const ATTACKERS = ['https://evil.test', 'https://a.com.evil.test', 'https://evila.com', 'https://wwwxa.com', 'https://a.co', 'null'];
+
+test('a cut source without a visible check is unknown, not none', () => {
+  const v = judgeListener('function (e) { handle(e.data); /* ...', [], FRAME, true);
+  assert.equal(v.kind, 'unknown');
+  assert.match(v.reason, /cut at 8192/);
+  assert.equal(judgeListener("function (e) { if (e.origin !== 'https://a.com') return; /* ...", [], FRAME, true).kind, 'strict');
+});
+
+test('a RegExp that could backtrack exponentially is never run', () => {
+  const started = Date.now();
+  const v = judgeListener('function (e) { if (/^(h|t|p|:|\\/|.)*$x/.test(e.origin) || /^(.*)*evil$/.test(e.origin)) go(e.data) }', [], FRAME);
+  assert.ok(Date.now() - started < 500);
+  assert.equal(v.kind, 'unknown');
+  assert.match(v.reason, /backtrack/);
+});
 
 test(`the verdict table has at least 25 listener forms (${cases.length})`, () => {
   assert.ok(cases.length >= 25);
