@@ -36,6 +36,33 @@ const brand = <T>(getter: ((this: unknown) => unknown) | null, value: object, fa
 
 const NO = {};
 
+// What an object is, decided by its prototype first: brand-checking getters throw a TypeError for
+// objects without the brand, and with one throw per check every plain object cost several
+// exceptions (about three quarters of the hook's time on a port-message loop). The prototypes are
+// this realm's, read when the hook is evaluated at document_start; received data is always built on
+// them. A prototype only picks which single brand check to run (an object can borrow a prototype);
+// objects from other realms or subclasses fall back to trying every check.
+type Kind = 'plain' | 'map' | 'set' | 'date' | 'regexp' | 'buffer' | 'shared' | 'typed' | 'view' | 'blob' | 'error' | 'port';
+const protoKinds = new N.Map<object | null, Kind>();
+call(N.MapSet, protoKinds, null, 'plain');
+const kindOf = (ctor: { prototype: object } | undefined, kind: Kind) => {
+  if (ctor) call(N.MapSet, protoKinds, ctor.prototype, kind);
+};
+kindOf(Object, 'plain');
+kindOf(Map, 'map');
+kindOf(Set, 'set');
+kindOf(Date, 'date');
+kindOf(RegExp, 'regexp');
+kindOf(ArrayBuffer, 'buffer');
+kindOf(typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined, 'shared');
+for (const T of [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array]) kindOf(T, 'typed');
+kindOf(DataView, 'view');
+kindOf(Blob, 'blob');
+kindOf(typeof File === 'function' ? File : undefined, 'blob');
+for (const E of [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError]) kindOf(E, 'error');
+kindOf(typeof DOMException === 'function' ? DOMException : undefined, 'error');
+kindOf(typeof MessagePort === 'function' ? MessagePort : undefined, 'port');
+
 function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, portIdOf: PortIdOf): Preview {
   budget.nodes--;
   switch (typeof value) {
@@ -50,13 +77,19 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
   if (value === null) return { t: 'null' };
   const o = value as object;
   if (call<boolean>(N.SetHas, seen, o)) return { t: 'ref' };
-  const special = leaf(o, portIdOf);
-  if (special) return special;
+  const array = N.isArray(o);
+  const kind: Kind | undefined = array ? undefined : call(N.MapGet, protoKinds, N.getPrototypeOf(o));
+  if (!array && kind !== 'plain' && kind !== 'map' && kind !== 'set') {
+    const special = kind === undefined ? leaf(o, portIdOf) : knownLeaf(o, kind, portIdOf);
+    if (special) return special;
+  }
   if (depth >= LIMITS.previewDepth || budget.nodes <= 0) return { t: 'cut' };
   call(N.SetAdd, seen, o);
   const child = (v: unknown) => (budget.nodes > 0 ? walk(v, depth + 1, budget, seen, portIdOf) : ({ t: 'cut' } as Preview));
+  if (array) return arrayPreview(o, child);
+  if (kind === 'plain') return objectPreview(o, child, 'Object');
 
-  const mapSize = brand(N.MapSize, o, NO);
+  const mapSize = kind === undefined || kind === 'map' ? brand(N.MapSize, o, NO) : NO;
   if (mapSize !== NO) {
     const entries: [Preview, Preview][] = [];
     call(N.MapForEach, o, (v: unknown, k: unknown) => {
@@ -64,7 +97,7 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
     });
     return { t: 'map', size: mapSize as number, entries, more: (mapSize as number) - entries.length };
   }
-  const setSize = brand(N.SetSize, o, NO);
+  const setSize = kind === undefined || kind === 'set' ? brand(N.SetSize, o, NO) : NO;
   if (setSize !== NO) {
     const items: Preview[] = [];
     call(N.SetForEach, o, (v: unknown) => {
@@ -72,16 +105,22 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
     });
     return { t: 'set', size: setSize as number, items, more: (setSize as number) - items.length };
   }
-  if (N.isArray(o)) {
-    const len = lengthOf(o);
-    const items: Preview[] = [];
-    const n = N.min(len, LIMITS.previewEntries);
-    for (let i = 0; i < n; i++) call(N.ArrayPush, items, child(dataValue(o, i)));
-    return { t: 'array', len, items, more: len - n };
-  }
   // Checked after maps and sets, whose prototypes carry a toStringTag too.
   const cls = platformClass(o);
   if (cls) return { t: 'platform', cls };
+  return objectPreview(o, child, className(o));
+}
+
+function arrayPreview(o: object, child: (v: unknown) => Preview): Preview {
+  const len = lengthOf(o);
+  const items: Preview[] = [];
+  const n = N.min(len, LIMITS.previewEntries);
+  for (let i = 0; i < n; i++) call(N.ArrayPush, items, child(dataValue(o, i)));
+  return { t: 'array', len, items, more: len - n };
+}
+
+/** Own enumerable string-keyed properties, through descriptors: accessors are never called. */
+function objectPreview(o: object, child: (v: unknown) => Preview, cls: string): Preview {
   const entries: [string, Preview][] = [];
   const keys = N.ownKeys(o);
   let total = 0;
@@ -95,48 +134,79 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
     const keyText = key.length > LIMITS.previewString ? call<string>(N.StringSlice, key, 0, LIMITS.previewString) : key;
     call(N.ArrayPush, entries, [keyText, d.get || d.set ? ({ t: 'accessor' } as Preview) : child(d.value)]);
   }
-  return { t: 'object', cls: className(o), entries, more: total - entries.length };
+  return { t: 'object', cls, entries, more: total - entries.length };
 }
 
-/** Values with a fixed, non-recursive preview; null for plain objects, arrays, maps and sets. */
-function leaf(o: object, portIdOf: PortIdOf): Preview | null {
-  const time = brand(N.DateGetTime as never, o, NO);
-  if (time !== NO) {
-    const t = time as number;
-    return { t: 'date', v: t === t ? call<string>(N.DateToISOString, o) : 'Invalid Date' };
-  }
-  if (brand(N.RegExpSource, o, NO) !== NO) {
-    const text = call<string>(N.RegExpToString, o);
-    return { t: 'regexp', v: text.length > LIMITS.previewString ? call<string>(N.StringSlice, text, 0, LIMITS.previewString) : text };
-  }
+
+const bufferLeaf = (o: object): Preview | null => {
   const bytes = brand(N.ArrayBufferByteLength, o, NO);
-  if (bytes !== NO) {
-    const detached = N.ArrayBufferDetached ? (brand(N.ArrayBufferDetached, o, false) as boolean) : false;
-    return { t: 'arraybuffer', bytes: bytes as number, detached, shared: false };
-  }
-  const shared = brand(N.SharedArrayBufferByteLength, o, NO);
-  if (shared !== NO) return { t: 'arraybuffer', bytes: shared as number, detached: false, shared: true };
+  if (bytes === NO) return null;
+  const detached = N.ArrayBufferDetached ? (brand(N.ArrayBufferDetached, o, false) as boolean) : false;
+  return { t: 'arraybuffer', bytes: bytes as number, detached, shared: false };
+};
+const sharedLeaf = (o: object): Preview | null => {
+  const bytes = brand(N.SharedArrayBufferByteLength, o, NO);
+  return bytes === NO ? null : { t: 'arraybuffer', bytes: bytes as number, detached: false, shared: true };
+};
+const typedLeaf = (o: object): Preview | null => {
+  // The toStringTag getter answers undefined, without throwing, for anything but a typed array.
   const tag = brand(N.TypedArrayTag, o, undefined);
-  if (typeof tag === 'string') {
-    const len = brand(N.TypedArrayLength, o, 0) as number;
-    const items: string[] = [];
-    const n = N.min(len, LIMITS.previewEntries);
-    for (let i = 0; i < n; i++) call(N.ArrayPush, items, N.String((o as Record<number, unknown>)[i]));
-    return { t: 'typedarray', cls: tag, len, bytes: brand(N.TypedArrayByteLength, o, 0) as number, items };
-  }
-  const viewBytes = brand(N.DataViewByteLength, o, NO);
-  if (viewBytes !== NO) return { t: 'typedarray', cls: 'DataView', len: viewBytes as number, bytes: viewBytes as number, items: [] };
+  if (typeof tag !== 'string') return null;
+  const len = brand(N.TypedArrayLength, o, 0) as number;
+  const items: string[] = [];
+  const n = N.min(len, LIMITS.previewEntries);
+  for (let i = 0; i < n; i++) call(N.ArrayPush, items, N.String((o as Record<number, unknown>)[i]));
+  return { t: 'typedarray', cls: tag, len, bytes: brand(N.TypedArrayByteLength, o, 0) as number, items };
+};
+const viewLeaf = (o: object): Preview | null => {
+  const bytes = brand(N.DataViewByteLength, o, NO);
+  return bytes === NO ? null : { t: 'typedarray', cls: 'DataView', len: bytes as number, bytes: bytes as number, items: [] };
+};
+const blobLeaf = (o: object): Preview | null => {
   const size = brand(N.BlobSize, o, NO);
-  if (size !== NO) {
-    const name = brand(N.FileName, o, null) as string | null;
-    const lastModified = brand(N.FileLastModified, o, null) as number | null;
-    const type = brand(N.BlobType, o, '') as string;
-    return { t: 'blob', size: size as number, type: call<string>(N.StringSlice, type, 0, 256), name: name === null ? null : call<string>(N.StringSlice, name, 0, LIMITS.previewString), lastModified };
+  if (size === NO) return null;
+  const name = brand(N.FileName, o, null) as string | null;
+  const lastModified = brand(N.FileLastModified, o, null) as number | null;
+  const type = brand(N.BlobType, o, '') as string;
+  return { t: 'blob', size: size as number, type: call<string>(N.StringSlice, type, 0, 256), name: name === null ? null : call<string>(N.StringSlice, name, 0, LIMITS.previewString), lastModified };
+};
+const dateLeaf = (o: object): Preview | null => {
+  const t = brand(N.DateGetTime as never, o, NO);
+  if (t === NO) return null;
+  return { t: 'date', v: t === t ? call<string>(N.DateToISOString, o) : 'Invalid Date' };
+};
+const regexpLeaf = (o: object): Preview | null => {
+  if (brand(N.RegExpSource, o, NO) === NO) return null;
+  const text = call<string>(N.RegExpToString, o);
+  return { t: 'regexp', v: text.length > LIMITS.previewString ? call<string>(N.StringSlice, text, 0, LIMITS.previewString) : text };
+};
+const errorLeaf = (o: object): Preview | null => (isError(o) ? { t: 'error', name: clip(dataValue(o, 'name'), 128), message: clip(dataValue(o, 'message'), LIMITS.previewString) } : null);
+
+/** The leaf for an object whose prototype named its kind: one brand check, null if it fails. */
+function knownLeaf(o: object, kind: Exclude<Kind, 'plain' | 'map' | 'set'>, portIdOf: PortIdOf): Preview | null {
+  switch (kind) {
+    case 'date': return dateLeaf(o);
+    case 'regexp': return regexpLeaf(o);
+    case 'buffer': return bufferLeaf(o);
+    case 'shared': return sharedLeaf(o);
+    case 'typed': return typedLeaf(o);
+    case 'view': return viewLeaf(o);
+    case 'blob': return blobLeaf(o);
+    case 'error': return errorLeaf(o);
+    case 'port': return portLeaf(o, portIdOf);
   }
+}
+
+/** Every port is shown as a port; its id is known when the hook has seen the object before. */
+const portLeaf = (o: object, portIdOf: PortIdOf): Preview => ({ t: 'port', id: portIdOf(o) });
+
+/** An object of an unknown prototype (another realm, a subclass, a platform object): every check. */
+function leaf(o: object, portIdOf: PortIdOf): Preview | null {
+  const found = dateLeaf(o) ?? regexpLeaf(o) ?? bufferLeaf(o) ?? sharedLeaf(o) ?? typedLeaf(o) ?? viewLeaf(o) ?? blobLeaf(o);
+  if (found) return found;
   const port = portIdOf(o);
   if (port !== null) return { t: 'port', id: port };
-  if (isError(o)) return { t: 'error', name: clip(dataValue(o, 'name'), 128), message: clip(dataValue(o, 'message'), LIMITS.previewString) };
-  return null;
+  return errorLeaf(o);
 }
 
 const clip = (v: unknown, max: number): string => (typeof v === 'string' ? call<string>(N.StringSlice, v, 0, max) : '');

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { launch, unique, waitForEntries, stats } from '../support/browser.mjs';
 
 let server, ctx;
 before(async () => {
@@ -41,6 +41,13 @@ test('a flood of 20,000 messages is bounded: history keeps about the newest 10,0
     addEventListener('message', () => { if (++got === n) done(); });
     for (let i = 0; i < n; i++) window.postMessage(i, '*');
   }), N);
+  // Each message makes at least one record (its receive; the page's listener adds its run): wait on
+  // the counters, which are cheap to read, then read the records once.
+  const deadline = Date.now() + 60000;
+  for (let st = await stats(ctx, page); st.stored + st.evicted < N; st = await stats(ctx, page)) {
+    assert.ok(Date.now() < deadline, `flood not stored in time: ${JSON.stringify(st)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const es = await waitForEntries(ctx, page, (es) => {
     const last = es.filter((e) => e.rec.k === 'win-recv').at(-1);
     return last && last.rec.data.v === String(N - 1) ? es : null;

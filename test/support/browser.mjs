@@ -106,6 +106,17 @@ export async function entries(ctx, page) {
   }, tabId);
 }
 
+/** The history counters of `page`'s tab (stored, evicted, malformed), read without the records. */
+export async function stats(ctx, page) {
+  const tabId = await tabIdOf(ctx, page);
+  const worker = await ctx.worker();
+  return worker.evaluate(async (tabId) => {
+    const metaKey = `tab:${tabId}:meta`;
+    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
+    return meta ? meta.stats : { stored: 0, evicted: 0, malformed: 0 };
+  }, tabId);
+}
+
 /** Frames the background knows for `page`'s tab. */
 export async function frames(ctx, page) {
   const tabId = await tabIdOf(ctx, page);
@@ -129,7 +140,8 @@ export async function waitForEntries(ctx, page, predicate, { timeout = 10000, wh
       const summary = last.map((e) => `${e.frameId} ${e.rec.k} ${JSON.stringify(e.rec).slice(0, 160)}`).join('\n');
       throw new Error(`timed out waiting for ${what}; have ${last.length}:\n${summary}`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    // Reading every record is work for the service worker that is being waited on: not too often.
+    await new Promise((r) => setTimeout(r, 150));
   }
 }
 
