@@ -32,6 +32,11 @@ const modes = [
 ].filter((m) => !arg('modes') || arg('modes').includes(m.id));
 const wanted = (id) => !only || only.some((o) => id.startsWith(o));
 const cases = [...portCases, ...windowCases, ...largeCases, ...loadCases].filter((c) => wanted(c.id));
+const saveRaw = () => {
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/bench-results.json', JSON.stringify({ date: new Date().toISOString(), chromium, load: [loadAtStart, loadavg()[0]], cpu: cpus()[0]?.model, cores: cpus().length, rows, extras, drains, latency, panelScale, profiles }, null, 2));
+};
+const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
 const profileMisses = !process.argv.includes('--no-profile');
 
 const started = Date.now();
@@ -52,6 +57,7 @@ try {
     const withExt = await openSide({ extension: true, devtools: mode.devtools, server });
     try {
       for (const c of cases) {
+        if (c.modes && !c.modes.includes(mode.id)) continue;
         try {
           await runCase(c);
         } catch (e) {
@@ -80,25 +86,30 @@ try {
         const row = { mode: mode.name, title: c.title, ...got, cpu, per: c.per, budget: c.budget, note: mode.devtools ? 'panel shown' : '' };
         rows.push(row);
         for (const k of Object.keys(extra.with)) extras.push([mode.name, c.title, k, fmt(median(extra.without[k])), fmt(median(extra.with[k]))]);
-        drains.push([mode.name, c.title, fmt(median(drained.map((d) => d.ms)), 0), fmt(median(drained.map((d) => d.stored)), 0), c.expect ?? '-', fmt(median(drained.map((d) => d.malformed)), 0)]);
+        const timedOut = drained.filter((d) => d.timedOut).length;
+        drains.push([mode.name, c.title, fmt(median(drained.map((d) => d.ms)), 0) + (timedOut ? ` (${timedOut}/${drained.length} rounds still busy at 15 s)` : ''), fmt(median(drained.map((d) => d.stored)), 0), c.expect ?? '-', fmt(median(drained.map((d) => d.malformed)), 0)]);
         const ratio = median(got.with) / median(got.without);
-        log(`${c.title}: without ${fmt(median(got.without))} ms, with ${fmt(median(got.with))} ms, ratio ${fmt(ratio, 2)}`);
+        log(`${c.title}: without ${fmt(median(got.without))} ms, with ${fmt(median(got.with))} ms, ratio ${fmt(ratio, 2)}; CPU ${fmt(median(cpu.without), 0)} / ${fmt(median(cpu.with), 0)} ms`);
+        saveRaw();
         if (profileMisses && (c.alwaysProfile || ratio > (c.budget ?? 1.5))) {
           await c.prepare(withExt);
           const p = await profiled(withExt.page, () => c.measure(withExt), { topOnly: c.profileTopOnly });
           await withExt.settle();
           profiles.push(formatProfile(`${mode.name}, ${c.title}, with Postscope:`, p));
+          saveRaw();
         }
       }
       if (wanted('latency')) {
         const l = await measureLatency(withExt).catch((e) => ({ samples: 0, storage: [], panel: null, error: String(e) }));
         latency.push({ mode: mode.name, ...l });
+        saveRaw();
         log(`latency: storage p50 ${fmt(percentile(l.storage, 50))} ms p95 ${fmt(percentile(l.storage, 95))} ms` + (l.panel ? `, panel p50 ${fmt(percentile(l.panel, 50))} p95 ${fmt(percentile(l.panel, 95))} ms` : ''));
         await withExt.settle();
       }
       if (wanted('panel') && !mode.devtools) {
         log('panel at scale: recording a corpus, then feeding 100,000 records to panel.html');
         panelScale = await measurePanelScale(withExt).catch((e) => ({ error: String(e).split('\n')[0] }));
+        saveRaw();
         log(`panel: ${panelScale.error ?? (panelScale.unresponsive ? 'unresponsive' : `ingest ${fmt(panelScale.ingestMs, 0)} ms, heap ${fmt(panelScale.heapMB)} MB`)}`);
       }
     } finally {
@@ -110,7 +121,6 @@ try {
   await server.close();
 }
 
-const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
 console.log(`\nPostscope benchmark, ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'} x ${cpus().length}; ${chromium}; ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end\n`);
 console.log(comparisonTable(rows));
 if (extras.length) console.log('\n' + render(['mode', 'case', 'measure', 'without', 'with'], extras));
@@ -124,6 +134,5 @@ if (latency.length) {
 }
 if (panelScale) console.log('\n' + panelScaleTable(panelScale));
 if (profiles.length) console.log('\nProfiles of cases over budget:\n' + profiles.join('\n\n'));
-mkdirSync('dist', { recursive: true });
-writeFileSync('dist/bench-results.json', JSON.stringify({ date: new Date().toISOString(), chromium, load: [loadAtStart, loadavg()[0]], cpu: cpus()[0]?.model, cores: cpus().length, rows, extras, drains, latency, panelScale, profiles }, null, 2));
+saveRaw();
 console.log('\nraw figures: dist/bench-results.json');

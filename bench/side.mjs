@@ -68,7 +68,7 @@ export async function openSide({ extension, devtools, server }) {
      * how long the drain took (ms), how many records were stored and how many batches the bridge
      * reported malformed or dropped, or null without the extension.
      */
-    async settle({ timeout = 30000 } = {}) {
+    async settle({ timeout = 15000 } = {}) {
       if (!extension) return null;
       const t0 = Date.now();
       let last = -1;
@@ -85,7 +85,8 @@ export async function openSide({ extension, devtools, server }) {
         await sleep(50);
       }
       if (panel) await panelIdle(panel, Math.max(1000, timeout - (Date.now() - t0)));
-      const drained = { ms: Date.now() - t0 - 400, stored: counters.recorded - baseline.recorded, malformed: counters.malformed - baseline.malformed };
+      const timedOut = Date.now() - t0 > timeout;
+      const drained = { ms: Date.now() - t0 - (timedOut ? 0 : 400), timedOut, stored: counters.recorded - baseline.recorded, malformed: counters.malformed - baseline.malformed };
       if (panel) await clearPanel(panel);
       baseline = await side.counters().catch(() => ({ recorded: 0, malformed: 0 }));
       return drained;
@@ -132,8 +133,13 @@ async function showPostscopePanel(ctx) {
   }
 }
 
-/** Resolves when two consecutive 100 ms timers in `frame` fire on time (its main thread is idle). */
-export const panelIdle = (frame, timeout) =>
+/** `promise`, or `fallback` after `ms`: a panel whose main thread is stuck must not hang the run. */
+export const within = (promise, ms, fallback = null) => Promise.race([promise.catch(() => fallback), sleep(ms).then(() => fallback)]);
+
+/** Resolves when two consecutive 100 ms timers in `frame` fire on time (its main thread is idle); null if it never was. */
+export const panelIdle = (frame, timeout) => within(panelIdleIn(frame, timeout), timeout + 5000);
+
+const panelIdleIn = (frame, timeout) =>
   frame.evaluate((timeout) => new Promise((resolve) => {
     const start = performance.now();
     let calm = 0;
@@ -148,9 +154,10 @@ export const panelIdle = (frame, timeout) =>
 
 /** Presses the panel's Clear control (the background then empties the tab's history and the panel). */
 async function clearPanel(frame) {
-  await frame.evaluate(() => {
+  const press = frame.evaluate(() => {
     const byTitle = [...document.querySelectorAll('button')].find((b) => /clear/i.test(b.title || b.getAttribute('aria-label') || b.textContent || ''));
     byTitle?.click();
-  }).catch(() => undefined);
+  });
+  await within(press, 10000);
   await panelIdle(frame, 10000);
 }

@@ -5,7 +5,7 @@
 // stand-in for the panel's runtime port. The records are real: a corpus page is recorded first and
 // its entries are replicated with fresh sequence numbers and times.
 import { readFileSync } from 'node:fs';
-import { panelIdle } from '../side.mjs';
+import { panelIdle, within } from '../side.mjs';
 import { fmt, median, percentile, render } from '../table.mjs';
 
 const TOTAL = 100_000;
@@ -133,9 +133,6 @@ async function heapOf(session) {
   const { usedSize } = await session.send('Runtime.getHeapUsage');
   return usedSize / 2 ** 20;
 }
-
-/** `promise`, or `fallback` after `ms` (a panel whose main thread is stuck must not hang the run). */
-const within = (promise, ms, fallback = null) => Promise.race([promise.catch(() => fallback), sleep(ms).then(() => fallback)]);
 
 export async function measurePanelScale(side, { total = TOTAL, feedFor = 30_000 } = {}) {
   const corpus = await recordCorpus(side);

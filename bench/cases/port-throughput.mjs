@@ -6,7 +6,7 @@ export default [
   {
     id: 'port-local',
     title: `MessagePort, ${N.toLocaleString('en')} small msgs, same frame`,
-    rounds: 5,
+    rounds: 3,
     budget: 1.5,
     per,
     prepare: (side) => side.open('/bench.html'),
@@ -15,7 +15,7 @@ export default [
   {
     id: 'port-cross',
     title: `MessagePort, ${N.toLocaleString('en')} small msgs, to cross-site frame`,
-    rounds: 5,
+    rounds: 3,
     budget: 1.5,
     per,
     prepare: (side) => side.open('/bench.html'),

@@ -6,7 +6,7 @@ export default [
   {
     id: 'window-roundtrip',
     title: `window.postMessage, ${N.toLocaleString('en')} to cross-site child and back`,
-    rounds: 4,
+    rounds: 3,
     budget: 1.5,
     per: { n: N, unit: 'µs/round trip', scale: 1000 },
     expect: `≈ ${2 * N}`,
