@@ -63,7 +63,11 @@ export const tagged = <K extends string, V extends Record<string, Schema<object>
     return variants[tag].check(v, p);
   });
 
-export const lazy = <T>(get: () => Schema<T>): Schema<T> => make((v, p) => get().check(v, p));
+/** A schema that refers to itself (previews nest): built on first use, then reused. */
+export const lazy = <T>(get: () => Schema<T>): Schema<T> => {
+  let built: Schema<T> | null = null;
+  return make((v, p) => (built ??= get()).check(v, p));
+};
 
 export const validate = <T>(s: Schema<T>, value: unknown): { ok: true; value: T } | { ok: false; error: string } => {
   const error = s.check(value, '$');
