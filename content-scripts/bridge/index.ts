@@ -6,9 +6,16 @@
 // the background parses and validates every record's shape, which it must do anyway (a renderer
 // cannot be trusted), and does it off the page's thread. Parsing and validating here cost about a
 // third of the page's time on a MessagePort loop (measured with the sampling profiler).
-import browser from 'webextension-polyfill';
 import { BATCH_EVENT, BRIDGE_READY_EVENT, HANDSHAKE_EVENT } from './handshake';
-import { LIMITS, PROTOCOL_VERSION, type BatchAck, type BridgeToBackground } from '../../extension/protocol';
+import { LIMITS, PROTOCOL_VERSION } from '../../extension/protocol/limits';
+import type { BatchAck, BridgeToBackground } from '../../extension/protocol';
+
+/**
+ * The one extension API the bridge uses, without webextension-polyfill: the bridge runs in every
+ * frame at document_start, and the polyfill's setup was most of its load-time cost. Firefox has
+ * the promise-based `browser`; Chrome's MV3 `chrome.runtime.sendMessage` returns a promise too.
+ */
+const runtime: { sendMessage(message: unknown): Promise<unknown> } = (globalThis as { browser?: { runtime: typeof chrome.runtime } }).browser?.runtime ?? chrome.runtime;
 
 /** Messages waiting for an ack; beyond this the oldest is dropped and counted. */
 const MAX_PENDING = 200;
@@ -59,7 +66,7 @@ const pump = async () => {
       const batch = pending[0];
       let ack: BatchAck | undefined;
       try {
-        ack = (await browser.runtime.sendMessage(batch)) as BatchAck | undefined;
+        ack = (await runtime.sendMessage(batch)) as BatchAck | undefined;
       } catch {
         ack = undefined;
       }

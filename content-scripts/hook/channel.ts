@@ -1,6 +1,7 @@
 import { N, call } from './natives';
 import { BATCH_EVENT, BRIDGE_READY_EVENT, HANDSHAKE_EVENT } from '../bridge/handshake';
-import { LIMITS, PROTOCOL_VERSION, type HookRecord } from '../../extension/protocol';
+import { LIMITS, PROTOCOL_VERSION } from '../../extension/protocol/limits';
+import type { HookRecord } from '../../extension/protocol';
 
 // Collects records and hands them to the bridge in batches, at the end of the current task's
 // microtasks (or sooner when a batch is full), so nothing is lost when a frame goes away.

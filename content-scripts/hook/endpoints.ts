@@ -1,7 +1,7 @@
 import { EventIsTrusted, N, NP, call } from './natives';
 import { objectIds } from './object-ids';
 import { preview } from './preview';
-import { LIMITS } from '../../extension/protocol';
+import { LIMITS } from '../../extension/protocol/limits';
 import type { HookContext } from './context';
 
 // Every object that sends or receives channel messages in this context (MessagePort, Worker,

@@ -1,5 +1,5 @@
 import { N, NP, call } from './natives';
-import { LIMITS } from '../../extension/protocol';
+import { LIMITS } from '../../extension/protocol/limits';
 
 // Describes an exception the page is about to receive, without running page code: DOMException
 // name and message through the brand-checking natives, other errors through data properties only

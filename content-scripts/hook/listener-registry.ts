@@ -4,7 +4,7 @@ import type { CallSite } from './call-site';
 import { describeHandler } from './listener-source';
 import { swapHints } from './origin-trace';
 import { dispatcherOf, libraryHandlers, type Library } from './library-handlers';
-import { LIMITS } from '../../extension/protocol';
+import { LIMITS } from '../../extension/protocol/limits';
 import type { HookContext } from './context';
 
 // The page's message listeners and the wrappers registered natively in their place. The browser

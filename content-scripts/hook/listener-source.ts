@@ -1,5 +1,5 @@
 import { N, call } from './natives';
-import { LIMITS } from '../../extension/protocol';
+import { LIMITS } from '../../extension/protocol/limits';
 
 // The source text and name of a listener, looking through the wrappers that monitoring libraries
 // put around page handlers when they keep a reference to the original as an own data property

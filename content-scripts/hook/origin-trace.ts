@@ -1,7 +1,8 @@
 import { N, call } from './natives';
 import { copyFunctionShape } from './native-look';
 import { describeValue } from './trace-values';
-import { TRACE_LIMITS, type HookRecord } from '../../extension/protocol';
+import { TRACE_LIMITS } from '../../extension/protocol/limits';
+import type { HookRecord } from '../../extension/protocol';
 
 // Origin tracing: while a wrapped listener runs, note which of event.origin/source/data it reads
 // (through MessageEvent.prototype getters replaced by native-looking wrappers that call the

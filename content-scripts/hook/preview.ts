@@ -1,5 +1,6 @@
 import { N, call } from './natives';
-import { LIMITS, type Preview } from '../../extension/protocol';
+import { LIMITS } from '../../extension/protocol/limits';
+import type { Preview } from '../../extension/protocol';
 
 // Builds a bounded, type-accurate preview of a value. It reads objects only through property
 // descriptors and brand-checking native getters, so it never runs a page getter, setter or

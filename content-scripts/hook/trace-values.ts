@@ -1,5 +1,5 @@
 import { N, call } from './natives';
-import { TRACE_LIMITS } from '../../extension/protocol';
+import { TRACE_LIMITS } from '../../extension/protocol/limits';
 
 // Text for the receivers, arguments and results of traced origin operations. Only primitives,
 // RegExps (through the native source/flags getters), and the elements of arrays, Sets and Maps

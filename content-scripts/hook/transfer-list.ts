@@ -1,5 +1,5 @@
 import { N, NP, call } from './natives';
-import { LIMITS } from '../../extension/protocol';
+import { LIMITS } from '../../extension/protocol/limits';
 
 // Reads a postMessage transfer argument (a sequence, or an options dictionary with `transfer`) and
 // describes each transferable before and after the call. Only own data properties of a genuine

@@ -31,3 +31,6 @@ export const LIMITS = {
   /** Most transfer list entries described per message. */
   transfer: 64,
 } as const;
+
+/** Most origin operations kept per listener run, and most arguments kept per operation. */
+export const TRACE_LIMITS = { ops: 32, args: 3, value: 512 } as const;

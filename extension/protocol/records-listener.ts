@@ -1,11 +1,9 @@
 import { arr, bool, int, lit, nullable, obj, optional, str } from './schema';
-import { LIMITS } from './limits';
+import { LIMITS, TRACE_LIMITS } from './limits';
 import { callSiteSchema, header, idStr, urlStr } from './common';
 
 // Listener records: who is registered to receive messages, and what each listener did with a message.
 
-/** Most origin operations kept per listener run, and most arguments kept per operation. */
-export const TRACE_LIMITS = { ops: 32, args: 3, value: 512 } as const;
 
 export const listenerAddSchema = obj({
   ...header,
