@@ -1,5 +1,5 @@
 import { N, call } from './natives';
-import { pathOf } from './window-ref';
+import { pathOfSelf } from './window-ref';
 import type { HookContext } from './context';
 
 // Announces this document to the background: URL, origin, position in the frame tree and the kind
@@ -29,7 +29,7 @@ export const announceFrame = (ctx: HookContext): void => {
     key: ctx.channel.key,
     url: call<string>(N.StringSlice, href, 0, 2048),
     origin: call<string>(N.StringSlice, origin, 0, 2048),
-    path: pathOf(self),
+    path: pathOfSelf(self),
     flavor: flavorOf(href, origin),
     hasOpener: N.WindowOpener ? call(N.WindowOpener, self) !== null : false,
     dropped: ctx.channel.dropped(),

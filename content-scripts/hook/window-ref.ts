@@ -56,15 +56,49 @@ export const pathOf = (w: unknown): number[] | null => {
   return null;
 };
 
-const isPrefix = (a: number[], b: number[]) => a.length < b.length && a.every((x, i) => x === b[i]);
+/**
+ * This window's own path, kept between messages: finding it scans every sibling at every level
+ * (cross-origin indexed access, the hook's main cost at page load), while checking that a known
+ * path still leads here costs one access per level. Frames are reordered rarely; then it is
+ * recomputed.
+ */
+let ownPath: { w: unknown; path: number[] | null } | null = null;
+export const pathOfSelf = (self: unknown): number[] | null => {
+  if (ownPath && ownPath.w === self && ownPath.path && stillLeadsTo(self, ownPath.path)) return ownPath.path;
+  ownPath = { w: self, path: pathOf(self) };
+  return ownPath.path;
+};
+
+const stillLeadsTo = (w: unknown, path: number[]): boolean => {
+  let cur = w;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const parent = parentOf(cur);
+    if (!parent || parent === cur || childAt(parent, path[i]) !== cur) return false;
+    cur = parent;
+  }
+  const top = parentOf(cur);
+  return !top || top === cur;
+};
+
+// Plain loops over the hook's own arrays: Array.prototype methods are the page's to replace.
+const prefix = (a: number[], n: number): number[] => {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out[i] = a[i];
+  return out;
+};
+const isPrefix = (a: number[], b: number[]) => {
+  if (a.length >= b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
 
 /** Describes `target` relative to `self` (the window whose hook records). */
 export const describeWindow = (self: Window, target: unknown): WindowRef => {
   if (target === null || target === undefined) return { rel: 'unknown', path: null };
-  if (target === self) return { rel: 'self', path: pathOf(self) };
+  if (target === self) return { rel: 'self', path: pathOfSelf(self) };
   const top = get(N.WindowTop, self);
-  const mine = pathOf(self);
-  if (target === parentOf(self)) return { rel: 'parent', path: mine ? mine.slice(0, -1) : null };
+  const mine = pathOfSelf(self);
+  if (target === parentOf(self)) return { rel: 'parent', path: mine ? prefix(mine, mine.length - 1) : null };
   if (target === top) return { rel: 'top', path: [] };
   const found = top ? findInTree(top, target) : null;
   if (found) {
@@ -88,7 +122,8 @@ const findInTree = (root: unknown, target: unknown): number[] | null => {
     const n = lengthOf(w);
     for (let i = 0; i < n && visited < MAX_VISIT; i++, visited++) {
       const child = childAt(w, i);
-      const childPath = path.concat(i);
+      const childPath = prefix(path, path.length);
+      childPath[path.length] = i;
       if (child === target) return childPath;
       call(N.ArrayPush, queue, [child, childPath]);
     }
