@@ -1,6 +1,7 @@
 // Page load: a page with 20 iframes (10 same-origin, 10 cross-site), time to its `load` event.
 // The hook's own cost per frame shows as the delay before each document's first page script:
 // content scripts injected at document_start (Postscope's hook and bridge) run before it.
+import { within } from '../side.mjs';
 
 const median = (xs) => {
   const v = [...xs].sort((a, b) => a - b);
@@ -25,7 +26,8 @@ export default [
       const load = await side.page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
       const firsts = [];
       for (const frame of side.page.frames()) {
-        const t = await frame.evaluate(() => window.firstScript).catch(() => undefined);
+        // Bounded: a frame that is still navigating (or detached) must not stall the round.
+        const t = await within(frame.evaluate(() => window.firstScript), 3000);
         if (typeof t === 'number') firsts.push(t);
       }
       return {
