@@ -17,12 +17,19 @@ import type { BatchAck, BridgeToBackground } from '../../extension/protocol';
  */
 const runtime: { sendMessage(message: unknown): Promise<unknown> } = (globalThis as { browser?: { runtime: typeof chrome.runtime } }).browser?.runtime ?? chrome.runtime;
 
-/** Messages waiting for an ack; beyond this the oldest is dropped and counted. */
-const MAX_PENDING = 200;
+/**
+ * Characters waiting for an ack, at most: beyond this the oldest waiting messages are dropped and
+ * each of their batches counted. A bound on characters, not on messages: a page whose messages each
+ * arrive in their own task makes a one-record batch per message.
+ */
+const MAX_PENDING_CHARS = 16 * LIMITS.batchChars;
+
+interface Waiting { message: BridgeToBackground; chars: number }
 
 let node: EventTarget | null = null;
 let malformed = 0;
-const pending: BridgeToBackground[] = [];
+const pending: Waiting[] = [];
+let pendingChars = 0;
 let sending = false;
 let retryDelay = 50;
 
@@ -35,26 +42,27 @@ const onBatch = (event: Event) => {
   enqueue(detail);
 };
 
-const size = (m: BridgeToBackground) => m.batches.reduce((n, b) => n + b.length, 0);
-
 const enqueue = (batch: string) => {
   // While a message is in flight (or the background is away: a stopped service worker restarts in
-  // a second or more), a page that posts often produces a batch per task: add them to the newest
-  // waiting message, never to the one in flight, so the bound below counts full messages, not tasks.
+  // a second or more), new batches join the newest waiting message, never the one in flight.
   const last = pending[pending.length - 1];
   const lastInFlight = sending && pending.length === 1;
-  if (last && !lastInFlight && last.batches.length < LIMITS.bridgeBatches && size(last) + batch.length <= LIMITS.batchChars) {
-    last.batches.push(batch);
-    last.malformed += malformed;
+  pendingChars += batch.length;
+  if (last && !lastInFlight && last.message.batches.length < LIMITS.bridgeBatches && last.chars + batch.length <= LIMITS.batchChars) {
+    last.message.batches.push(batch);
+    last.chars += batch.length;
+    last.message.malformed += malformed;
     malformed = 0;
-    return;
+  } else {
+    pending.push({ message: { v: PROTOCOL_VERSION, type: 'batch', batches: [batch], malformed }, chars: batch.length });
+    malformed = 0;
   }
-  if (pending.length >= MAX_PENDING) {
-    pending.shift();
-    malformed++;
+  // Never the one in flight: it may already be stored.
+  while (pendingChars > MAX_PENDING_CHARS && pending.length > (sending ? 2 : 1)) {
+    const dropped = pending.splice(sending ? 1 : 0, 1)[0];
+    pendingChars -= dropped.chars;
+    malformed += dropped.message.batches.length + dropped.message.malformed;
   }
-  pending.push({ v: PROTOCOL_VERSION, type: 'batch', batches: [batch], malformed });
-  malformed = 0;
   void pump();
 };
 
@@ -66,16 +74,15 @@ const pump = async () => {
       const batch = pending[0];
       let ack: BatchAck | undefined;
       try {
-        ack = (await runtime.sendMessage(batch)) as BatchAck | undefined;
+        ack = (await runtime.sendMessage(batch.message)) as BatchAck | undefined;
       } catch {
         ack = undefined;
       }
-      if (ack && ack.ok) {
+      if (ack) {
+        // Stored, or refused as malformed (retrying cannot help): either way it is done.
         pending.shift();
-        retryDelay = 50;
-      } else if (ack && !ack.ok) {
-        // The background refused the batch as malformed: retrying cannot help.
-        pending.shift();
+        pendingChars -= batch.chars;
+        if (ack.ok) retryDelay = 50;
       } else {
         // The service worker was stopped or is restarting: try again shortly, in order.
         await new Promise((r) => setTimeout(r, retryDelay));

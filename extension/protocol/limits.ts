@@ -22,8 +22,8 @@ export const LIMITS = {
   batchRecords: 500,
   /** Largest serialized batch, in characters (also the most the bridge puts in one message). */
   batchChars: 2_000_000,
-  /** Most hook batches the bridge forwards in one message. */
-  bridgeBatches: 256,
+  /** Most hook batches the bridge forwards in one message (batchChars bounds them too). */
+  bridgeBatches: 8192,
   /** Records kept per tab while DevTools is closed (oldest dropped first). */
   tabHistory: 10_000,
   /** And at most this many serialized characters of them per tab (records with large previews). */
