@@ -33,9 +33,13 @@ test('selecting a port in the channel graph filters the timeline to its messages
   assert.ok(sender, 'a port that sent messages');
   await panel.click(`[data-port="${sender}"]`);
   await panel.waitForSelector('[data-testid=scope]');
-  await panel.waitForFunction(() => document.querySelectorAll('.grid-row').length > 0);
+  // The filtered grid renders as a deferred update: wait for it rather than read the rows before it.
+  await panel.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('.grid-row')];
+    return rows.length > 0 && rows.every((r) => r.dataset.kind === 'port');
+  }, { timeout: 5000 }).catch(() => undefined);
   const rows = await panel.$$eval('.grid-row', (rs) => rs.map((r) => r.dataset.kind));
-  assert.ok(rows.every((k) => k === 'port'), `only port messages: ${rows}`);
+  assert.ok(rows.length > 0 && rows.every((k) => k === 'port'), `only port messages: ${rows}`);
   // The step slider rebuilds the graph as it was at the first channel event: fewer ports.
   await panel.click('[data-tab=channels]');
   await panel.$eval('[data-testid=graph-step]', (s) => {
