@@ -107,27 +107,18 @@ export async function entries(ctx, page) {
   }, tabId);
 }
 
-/** The history counters of `page`'s tab (stored, evicted, malformed), read without the records. */
-export async function stats(ctx, page) {
+/** The tab's history metadata (counters, frames, chunk list) as the background stored it, or null. */
+async function meta(ctx, page) {
   const tabId = await tabIdOf(ctx, page);
   const worker = await ctx.worker();
-  return worker.evaluate(async (tabId) => {
-    const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
-    return meta ? meta.stats : { stored: 0, evicted: 0, malformed: 0 };
-  }, tabId);
+  return worker.evaluate(async (tabId) => (await chrome.storage.local.get(`tab:${tabId}:meta`))[`tab:${tabId}:meta`] ?? null, tabId);
 }
 
+/** The history counters of `page`'s tab (stored, evicted, malformed), read without the records. */
+export const stats = async (ctx, page) => (await meta(ctx, page))?.stats ?? { stored: 0, evicted: 0, malformed: 0 };
+
 /** Frames the background knows for `page`'s tab. */
-export async function frames(ctx, page) {
-  const tabId = await tabIdOf(ctx, page);
-  const worker = await ctx.worker();
-  return worker.evaluate(async (tabId) => {
-    const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
-    return meta ? meta.frames : [];
-  }, tabId);
-}
+export const frames = async (ctx, page) => (await meta(ctx, page))?.frames ?? [];
 
 /** Polls until `predicate(entries)` is truthy; returns its value. Fails with the last entries seen. */
 export async function waitForEntries(ctx, page, predicate, { timeout = 10000, what = 'entries' } = {}) {
