@@ -1,5 +1,6 @@
-// Background: routes records per tab. It keeps nothing it cannot lose: history lives in session
-// storage (survives a stopped service worker), and bridges resend until a batch is acknowledged.
+// Background: validates and routes records per tab. It keeps nothing it cannot lose: history lives
+// in extension storage (survives a stopped service worker), and bridges resend until a batch is
+// acknowledged, which happens only once it is written.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backgroundToPanelSchema, bridgeToBackgroundSchema, hookBatchSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord, type HookToBridge } from '../protocol';
 import { HistoryStore, type KV } from './history-store';
