@@ -55,7 +55,7 @@ const options = (t) => ({
   sourcemap: 'linked',
   // Content scripts are parsed in every frame at document_start: smaller is faster. Wrappers copy
   // their names from the natives they replace, so renamed identifiers never show to the page.
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: JSON.stringify(t.name) },

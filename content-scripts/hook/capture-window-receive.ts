@@ -1,5 +1,5 @@
 import { EventIsTrusted, N, call } from './natives';
-import { preview } from './preview';
+import { UNDEFINED, preview } from './preview';
 import { describeWindow } from './window-ref';
 import type { HookContext } from './context';
 
@@ -23,7 +23,7 @@ export const captureWindowReceive = (ctx: HookContext): void => {
         type: type === 'messageerror' ? 'messageerror' : 'message',
         origin: call<string>(N.MessageEventOrigin, event),
         source: describeWindow(self, call(N.MessageEventSource, event)),
-        data: type === 'messageerror' ? { t: 'undefined' } : preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
+        data: type === 'messageerror' ? UNDEFINED : preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
         ports,
         trusted: call<boolean>(EventIsTrusted, event),
       });

@@ -2,11 +2,14 @@ import { N, call } from './natives';
 import { BATCH_EVENT, BRIDGE_READY_EVENT, HANDSHAKE_EVENT } from '../bridge/handshake';
 import { LIMITS, PROTOCOL_VERSION } from '../../extension/protocol/limits';
 import type { HookRecord } from '../../extension/protocol';
+import type { OnWire } from '../../extension/protocol/wire-preview';
 
 // Collects records and hands them to the bridge in batches, at the end of the current task's
 // microtasks (or sooner when a batch is full), so nothing is lost when a frame goes away.
 
-type Pending = HookRecord extends infer R ? (R extends HookRecord ? Omit<R, 'seq' | 't'> : never) : never;
+/** A record as the hook builds it: previews in wire form, without the sequence number and time emit adds. */
+type Wire = HookRecord extends infer R ? (R extends HookRecord ? OnWire<R> : never) : never;
+type Pending = Wire extends infer R ? (R extends Wire ? Omit<R, 'seq' | 't'> : never) : never;
 
 /** Most records buffered while no bridge answered yet (e.g. the extension was reloaded). */
 const MAX_UNSENT = 10_000;
@@ -26,14 +29,14 @@ export const openChannel = (): Channel => {
   let ids = 0;
   let dropped = 0;
   let node: EventTarget | null = null;
-  let queue: HookRecord[] = [];
+  let queue: Wire[] = [];
   let scheduled = false;
 
   const flush = () => {
     scheduled = false;
     if (!node || queue.length === 0) return;
     while (queue.length > 0) {
-      const records = call<HookRecord[]>(N.ArraySplice, queue, 0, LIMITS.batchRecords);
+      const records = call<Wire[]>(N.ArraySplice, queue, 0, LIMITS.batchRecords);
       let json: string;
       try {
         json = N.stringify({ v: PROTOCOL_VERSION, type: 'batch', frame: key, records });
@@ -84,7 +87,7 @@ export const openChannel = (): Channel => {
   return {
     key,
     emit(record) {
-      const full = record as HookRecord;
+      const full = record as Wire;
       full.seq = seq++;
       full.t = N.timeOrigin + N.now();
       if (queue.length >= MAX_UNSENT) {

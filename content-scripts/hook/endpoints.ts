@@ -1,6 +1,6 @@
 import { EventIsTrusted, N, NP, call } from './natives';
 import { objectIds } from './object-ids';
-import { preview } from './preview';
+import { UNDEFINED, preview } from './preview';
 import { LIMITS } from '../../extension/protocol/limits';
 import type { HookContext } from './context';
 
@@ -72,7 +72,7 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
         port: ep.id,
         name: ep.via === 'service-worker' ? serviceWorkerName(event) : ep.name,
         type: type === 'messageerror' ? 'messageerror' : 'message',
-        data: type === 'messageerror' ? { t: 'undefined' } : preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
+        data: type === 'messageerror' ? UNDEFINED : preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
         ports,
       });
     } catch {

@@ -1,10 +1,11 @@
 import { N, call } from './natives';
 import { LIMITS } from '../../extension/protocol/limits';
-import type { Preview } from '../../extension/protocol';
+import type { WirePreview } from '../../extension/protocol/wire-preview';
 
-// Builds a bounded, type-accurate preview of a value. It reads objects only through property
+// Builds a bounded, type-accurate preview of a value, in the compact wire form the background
+// decodes (extension/protocol/wire-preview.ts). It reads objects only through property
 // descriptors and brand-checking native getters, so it never runs a page getter, setter or
-// Proxy trap: an accessor is shown as { t: 'accessor' } instead of being called. Callers only
+// Proxy trap: an accessor is shown as an accessor instead of being called. Callers only
 // hand it values the browser has just cloned or serialized (a Proxy cannot be cloned, so none
 // reaches here through data properties).
 
@@ -12,18 +13,22 @@ export type PortIdOf = (value: object) => string | null;
 
 interface Budget { nodes: number }
 
-export const preview = (value: unknown, portIdOf: PortIdOf = () => null): Preview => {
+export const preview = (value: unknown, portIdOf: PortIdOf = () => null): WirePreview => {
   const budget: Budget = { nodes: LIMITS.previewNodes };
   return walk(value, 0, budget, new N.Set<object>(), portIdOf);
 };
 
-const num = (v: number): string => (N.ObjectIs(v, -0) ? '-0' : call<string>(N.NumberToString, v));
+// Shared, never mutated: the values without content cost no allocation.
+export const UNDEFINED: WirePreview = ['u'];
+const NULL: WirePreview = ['N'];
+const ACCESSOR: WirePreview = ['g'];
+const REF: WirePreview = ['R'];
+const CUT: WirePreview = ['c'];
 
-const str = (v: string): Preview => ({
-  t: 'string',
-  v: v.length > LIMITS.previewString ? call<string>(N.StringSlice, v, 0, LIMITS.previewString) : v,
-  len: v.length,
-});
+/** JSON keeps finite numbers exactly; NaN, the infinities and -0 travel as text. */
+const num = (v: number): WirePreview => (v - v === 0 && !N.ObjectIs(v, -0) ? v : ['n', N.ObjectIs(v, -0) ? '-0' : call<string>(N.NumberToString, v)]);
+
+const str = (v: string): WirePreview => (v.length > LIMITS.previewString ? ['s', call<string>(N.StringSlice, v, 0, LIMITS.previewString), v.length] : v);
 
 /** Runs a brand-checking native getter: its result, or `fail` when `value` lacks the brand. */
 const brand = <T>(getter: ((this: unknown) => unknown) | null, value: object, fail: T): unknown => {
@@ -64,127 +69,135 @@ for (const E of [Error, EvalError, RangeError, ReferenceError, SyntaxError, Type
 kindOf(typeof DOMException === 'function' ? DOMException : undefined, 'error');
 kindOf(typeof MessagePort === 'function' ? MessagePort : undefined, 'port');
 
-function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, portIdOf: PortIdOf): Preview {
+function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, portIdOf: PortIdOf): WirePreview {
   budget.nodes--;
   switch (typeof value) {
-    case 'undefined': return { t: 'undefined' };
-    case 'boolean': return { t: 'boolean', v: value };
-    case 'number': return { t: 'number', v: num(value) };
-    case 'bigint': return { t: 'bigint', v: call<string>(N.BigIntToString, value) };
+    case 'undefined': return UNDEFINED;
+    case 'boolean': return value;
+    case 'number': return num(value);
+    case 'bigint': return ['i', call<string>(N.BigIntToString, value)];
     case 'string': return str(value);
-    case 'symbol': return { t: 'symbol', v: call<string>(N.SymbolToString, value) };
-    case 'function': return { t: 'function', name: fnName(value) };
+    case 'symbol': return ['y', call<string>(N.SymbolToString, value)];
+    case 'function': return ['f', fnName(value)];
   }
-  if (value === null) return { t: 'null' };
+  if (value === null) return NULL;
   const o = value as object;
-  if (call<boolean>(N.SetHas, seen, o)) return { t: 'ref' };
+  if (call<boolean>(N.SetHas, seen, o)) return REF;
   const array = N.isArray(o);
   const kind: Kind | undefined = array ? undefined : call(N.MapGet, protoKinds, N.getPrototypeOf(o));
   if (!array && kind !== 'plain' && kind !== 'map' && kind !== 'set') {
     const special = kind === undefined ? leaf(o, portIdOf) : knownLeaf(o, kind, portIdOf);
     if (special) return special;
   }
-  if (depth >= LIMITS.previewDepth || budget.nodes <= 0) return { t: 'cut' };
+  if (depth >= LIMITS.previewDepth || budget.nodes <= 0) return CUT;
   call(N.SetAdd, seen, o);
-  const child = (v: unknown) => (budget.nodes > 0 ? walk(v, depth + 1, budget, seen, portIdOf) : ({ t: 'cut' } as Preview));
+  const child = (v: unknown) => (budget.nodes > 0 ? walk(v, depth + 1, budget, seen, portIdOf) : CUT);
   if (array) return arrayPreview(o, child);
   if (kind === 'plain') return objectPreview(o, child, 'Object');
 
   const mapSize = kind === undefined || kind === 'map' ? brand(N.MapSize, o, NO) : NO;
   if (mapSize !== NO) {
-    const entries: [Preview, Preview][] = [];
+    const out: ['m', number, number, ...WirePreview[]] = ['m', mapSize as number, 0];
+    let shown = 0;
     call(N.MapForEach, o, (v: unknown, k: unknown) => {
-      if (entries.length < LIMITS.previewEntries) call(N.ArrayPush, entries, [child(k), child(v)]);
+      if (shown >= LIMITS.previewEntries) return;
+      shown++;
+      call(N.ArrayPush, out, child(k), child(v));
     });
-    return { t: 'map', size: mapSize as number, entries, more: (mapSize as number) - entries.length };
+    out[2] = (mapSize as number) - shown;
+    return out;
   }
   const setSize = kind === undefined || kind === 'set' ? brand(N.SetSize, o, NO) : NO;
   if (setSize !== NO) {
-    const items: Preview[] = [];
+    const out: ['S', number, number, ...WirePreview[]] = ['S', setSize as number, 0];
     call(N.SetForEach, o, (v: unknown) => {
-      if (items.length < LIMITS.previewEntries) call(N.ArrayPush, items, child(v));
+      if (out.length - 3 < LIMITS.previewEntries) call(N.ArrayPush, out, child(v));
     });
-    return { t: 'set', size: setSize as number, items, more: (setSize as number) - items.length };
+    out[2] = (setSize as number) - (out.length - 3);
+    return out;
   }
   // Checked after maps and sets, whose prototypes carry a toStringTag too.
   const cls = platformClass(o);
-  if (cls) return { t: 'platform', cls };
+  if (cls) return ['P', cls];
   return objectPreview(o, child, className(o));
 }
 
-function arrayPreview(o: object, child: (v: unknown) => Preview): Preview {
+function arrayPreview(o: object, child: (v: unknown) => WirePreview): WirePreview {
   const len = lengthOf(o);
-  const items: Preview[] = [];
   const n = N.min(len, LIMITS.previewEntries);
-  for (let i = 0; i < n; i++) call(N.ArrayPush, items, child(dataValue(o, i)));
-  return { t: 'array', len, items, more: len - n };
+  const out: ['a', number, number, ...WirePreview[]] = ['a', len, len - n];
+  for (let i = 0; i < n; i++) call(N.ArrayPush, out, child(dataValue(o, i)));
+  return out;
 }
 
 /** Own enumerable string-keyed properties, through descriptors: accessors are never called. */
-function objectPreview(o: object, child: (v: unknown) => Preview, cls: string): Preview {
-  const entries: [string, Preview][] = [];
+function objectPreview(o: object, child: (v: unknown) => WirePreview, cls: string): WirePreview {
+  const out: ['o', string, number, ...(string | WirePreview)[]] = ['o', cls, 0];
   const keys = N.ownKeys(o);
   let total = 0;
+  let shown = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (typeof key !== 'string') continue;
     const d = N.getOwnPropertyDescriptor(o, key);
     if (!d || !d.enumerable) continue;
     total++;
-    if (entries.length >= LIMITS.previewEntries) continue;
+    if (shown >= LIMITS.previewEntries) continue;
+    shown++;
     const keyText = key.length > LIMITS.previewString ? call<string>(N.StringSlice, key, 0, LIMITS.previewString) : key;
-    call(N.ArrayPush, entries, [keyText, d.get || d.set ? ({ t: 'accessor' } as Preview) : child(d.value)]);
+    call(N.ArrayPush, out, keyText, d.get || d.set ? ACCESSOR : child(d.value));
   }
-  return { t: 'object', cls, entries, more: total - entries.length };
+  out[2] = total - shown;
+  return out;
 }
 
 
-const bufferLeaf = (o: object): Preview | null => {
+const bufferLeaf = (o: object): WirePreview | null => {
   const bytes = brand(N.ArrayBufferByteLength, o, NO);
   if (bytes === NO) return null;
   const detached = N.ArrayBufferDetached ? (brand(N.ArrayBufferDetached, o, false) as boolean) : false;
-  return { t: 'arraybuffer', bytes: bytes as number, detached, shared: false };
+  return ['b', bytes as number, detached, false];
 };
-const sharedLeaf = (o: object): Preview | null => {
+const sharedLeaf = (o: object): WirePreview | null => {
   const bytes = brand(N.SharedArrayBufferByteLength, o, NO);
-  return bytes === NO ? null : { t: 'arraybuffer', bytes: bytes as number, detached: false, shared: true };
+  return bytes === NO ? null : ['b', bytes as number, false, true];
 };
-const typedLeaf = (o: object): Preview | null => {
+const typedLeaf = (o: object): WirePreview | null => {
   // The toStringTag getter answers undefined, without throwing, for anything but a typed array.
   const tag = brand(N.TypedArrayTag, o, undefined);
   if (typeof tag !== 'string') return null;
   const len = brand(N.TypedArrayLength, o, 0) as number;
-  const items: string[] = [];
+  const out: ['t', string, number, number, ...string[]] = ['t', tag, len, brand(N.TypedArrayByteLength, o, 0) as number];
   const n = N.min(len, LIMITS.previewEntries);
-  for (let i = 0; i < n; i++) call(N.ArrayPush, items, N.String((o as Record<number, unknown>)[i]));
-  return { t: 'typedarray', cls: tag, len, bytes: brand(N.TypedArrayByteLength, o, 0) as number, items };
+  for (let i = 0; i < n; i++) call(N.ArrayPush, out, N.String((o as Record<number, unknown>)[i]));
+  return out;
 };
-const viewLeaf = (o: object): Preview | null => {
+const viewLeaf = (o: object): WirePreview | null => {
   const bytes = brand(N.DataViewByteLength, o, NO);
-  return bytes === NO ? null : { t: 'typedarray', cls: 'DataView', len: bytes as number, bytes: bytes as number, items: [] };
+  return bytes === NO ? null : ['t', 'DataView', bytes as number, bytes as number];
 };
-const blobLeaf = (o: object): Preview | null => {
+const blobLeaf = (o: object): WirePreview | null => {
   const size = brand(N.BlobSize, o, NO);
   if (size === NO) return null;
   const name = brand(N.FileName, o, null) as string | null;
   const lastModified = brand(N.FileLastModified, o, null) as number | null;
   const type = brand(N.BlobType, o, '') as string;
-  return { t: 'blob', size: size as number, type: call<string>(N.StringSlice, type, 0, 256), name: name === null ? null : call<string>(N.StringSlice, name, 0, LIMITS.previewString), lastModified };
+  return ['B', size as number, call<string>(N.StringSlice, type, 0, 256), name === null ? null : call<string>(N.StringSlice, name, 0, LIMITS.previewString), lastModified];
 };
-const dateLeaf = (o: object): Preview | null => {
+const dateLeaf = (o: object): WirePreview | null => {
   const t = brand(N.DateGetTime as never, o, NO);
   if (t === NO) return null;
-  return { t: 'date', v: t === t ? call<string>(N.DateToISOString, o) : 'Invalid Date' };
+  return ['d', t === t ? call<string>(N.DateToISOString, o) : 'Invalid Date'];
 };
-const regexpLeaf = (o: object): Preview | null => {
+const regexpLeaf = (o: object): WirePreview | null => {
   if (brand(N.RegExpSource, o, NO) === NO) return null;
   const text = call<string>(N.RegExpToString, o);
-  return { t: 'regexp', v: text.length > LIMITS.previewString ? call<string>(N.StringSlice, text, 0, LIMITS.previewString) : text };
+  return ['r', text.length > LIMITS.previewString ? call<string>(N.StringSlice, text, 0, LIMITS.previewString) : text];
 };
-const errorLeaf = (o: object): Preview | null => (isError(o) ? { t: 'error', name: clip(dataValue(o, 'name'), 128), message: clip(dataValue(o, 'message'), LIMITS.previewString) } : null);
+const errorLeaf = (o: object): WirePreview | null => (isError(o) ? ['e', clip(dataValue(o, 'name'), 128), clip(dataValue(o, 'message'), LIMITS.previewString)] : null);
 
 /** The leaf for an object whose prototype named its kind: one brand check, null if it fails. */
-function knownLeaf(o: object, kind: Exclude<Kind, 'plain' | 'map' | 'set'>, portIdOf: PortIdOf): Preview | null {
+function knownLeaf(o: object, kind: Exclude<Kind, 'plain' | 'map' | 'set'>, portIdOf: PortIdOf): WirePreview | null {
   switch (kind) {
     case 'date': return dateLeaf(o);
     case 'regexp': return regexpLeaf(o);
@@ -199,14 +212,14 @@ function knownLeaf(o: object, kind: Exclude<Kind, 'plain' | 'map' | 'set'>, port
 }
 
 /** Every port is shown as a port; its id is known when the hook has seen the object before. */
-const portLeaf = (o: object, portIdOf: PortIdOf): Preview => ({ t: 'port', id: portIdOf(o) });
+const portLeaf = (o: object, portIdOf: PortIdOf): WirePreview => ['p', portIdOf(o)];
 
 /** An object of an unknown prototype (another realm, a subclass, a platform object): every check. */
-function leaf(o: object, portIdOf: PortIdOf): Preview | null {
+function leaf(o: object, portIdOf: PortIdOf): WirePreview | null {
   const found = dateLeaf(o) ?? regexpLeaf(o) ?? bufferLeaf(o) ?? sharedLeaf(o) ?? typedLeaf(o) ?? viewLeaf(o) ?? blobLeaf(o);
-  if (found) return found;
+  if (found !== null) return found;
   const port = portIdOf(o);
-  if (port !== null) return { t: 'port', id: port };
+  if (port !== null) return ['p', port];
   return errorLeaf(o);
 }
 

@@ -2,7 +2,7 @@
 // in extension storage (survives a stopped service worker), and bridges resend until a batch is
 // acknowledged, which happens only once it is written.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { backgroundToPanelSchema, bridgeToBackgroundSchema, hookBatchSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord, type HookToBridge } from '../protocol';
+import { backgroundToPanelSchema, bridgeToBackgroundSchema, decodeBatchPreviews, hookBatchSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord, type HookToBridge } from '../protocol';
 import { HistoryStore, type KV } from './history-store';
 import { committed, hookAnnounced, reconcile } from './frame-registry';
 import { isDeep, listenDeep, setDeep } from './deep-mode';
@@ -86,7 +86,9 @@ const onBatch = async (message: unknown, sender: Runtime.MessageSender): Promise
 /** One hook batch from its JSON text, or null when it is not valid JSON or not a valid batch. */
 const parseHookBatch = (text: string): HookToBridge | null => {
   try {
-    const result = validate(hookBatchSchema, JSON.parse(text));
+    const batch: unknown = JSON.parse(text);
+    decodeBatchPreviews(batch);
+    const result = validate(hookBatchSchema, batch);
     return result.ok ? result.value : null;
   } catch {
     return null;

@@ -1,6 +1,7 @@
 export * from './limits';
 export * from './schema';
 export * from './preview';
+export * from './wire-preview';
 export * from './common';
 export * from './records';
 export * from './records-window';
