@@ -1,6 +1,7 @@
 // ISOLATED world, document_start, every frame. Receives the hook's batches over the private
 // channel and relays them to the background; keeps each batch until the background acknowledges
-// it was stored, so a service worker that is stopped mid-way loses nothing.
+// it was stored, so a service worker that is stopped mid-way loses nothing (a document that goes
+// away sends what waits at once: onPageHide).
 //
 // The bridge checks each batch's type and size only, and forwards the hook's JSON text as it is:
 // the background parses and validates every record's shape, which it must do anyway (a renderer
@@ -32,6 +33,8 @@ const pending: Waiting[] = [];
 let pendingChars = 0;
 let sending = false;
 let retryDelay = 50;
+/** The document is being unloaded: nothing may wait for an ack any more. */
+let leaving = false;
 
 const onBatch = (event: Event) => {
   const detail = (event as CustomEvent<unknown>).detail;
@@ -43,6 +46,11 @@ const onBatch = (event: Event) => {
 };
 
 const enqueue = (batch: string) => {
+  if (leaving) {
+    sendNow({ v: PROTOCOL_VERSION, type: 'batch', batches: [batch], malformed });
+    malformed = 0;
+    return;
+  }
   // While a message is in flight (or the background is away: a stopped service worker restarts in
   // a second or more), new batches join the newest waiting message, never the one in flight.
   const last = pending[pending.length - 1];
@@ -94,6 +102,27 @@ const pump = async () => {
   }
 };
 
+/** Sent without waiting for an ack: the document will not be there to receive it, or to retry. */
+const sendNow = (message: BridgeToBackground) => {
+  runtime.sendMessage(message).catch(() => undefined);
+};
+
+// A document that goes away (frame removed, navigated, closed) would take its waiting batches with
+// it: on pagehide everything not yet in flight is sent at once, and so is whatever the hook still
+// hands over (the page's own pagehide and unload handlers may post). Back from the back/forward
+// cache, batches wait for their ack again.
+const onPageHide = () => {
+  leaving = true;
+  const waiting = pending.splice(sending ? 1 : 0);
+  for (const w of waiting) {
+    pendingChars -= w.chars;
+    sendNow(w.message);
+  }
+};
+const onPageShow = () => {
+  leaving = false;
+};
+
 const onHandshake = (event: Event) => {
   const related = (event as MouseEvent).relatedTarget;
   if (node || !related || !(related instanceof Element) || related.isConnected) return;
@@ -103,5 +132,7 @@ const onHandshake = (event: Event) => {
   node.dispatchEvent(new CustomEvent('ack'));
 };
 
+addEventListener('pagehide', onPageHide, true);
+addEventListener('pageshow', onPageShow, true);
 document.addEventListener(HANDSHAKE_EVENT, onHandshake, true);
 document.dispatchEvent(new CustomEvent(BRIDGE_READY_EVENT));

@@ -4,8 +4,13 @@ import { LIMITS, PROTOCOL_VERSION } from '../../extension/protocol/limits';
 import type { HookRecord } from '../../extension/protocol';
 import type { OnWire } from '../../extension/protocol/wire-preview';
 
-// Collects records and hands them to the bridge in batches, at the end of the current task's
-// microtasks (or sooner when a batch is full), so nothing is lost when a frame goes away.
+// Collects records and hands them to the bridge in batches. Sparse traffic goes out at the end of
+// the current task's microtasks, as it happens. A flood is handed over at most once per
+// FLUSH_INTERVAL (or as soon as a batch is full): each hand-over costs the page a JSON text, an
+// event into the bridge and a message to the background, and a flood of port messages each in its
+// own task paid that per message (about a quarter of Postscope's cost on a port loop). So that
+// nothing waits when the document goes away, pagehide flushes at once, and from then on every
+// task's records go out at its end again (the page's own unload handlers may still post).
 
 /** A record as the hook builds it: previews in wire form, without the sequence number and time emit adds. */
 type Wire = HookRecord extends infer R ? (R extends HookRecord ? OnWire<R> : never) : never;
@@ -13,6 +18,10 @@ type Pending = Wire extends infer R ? (R extends Wire ? Omit<R, 'seq' | 't'> : n
 
 /** Most records buffered while no bridge answered yet (e.g. the extension was reloaded). */
 const MAX_UNSENT = 10_000;
+/** Milliseconds between two hand-overs during a flood. */
+const FLUSH_INTERVAL = 8;
+/** A timer this late was cleared by the page (some clear every timer id): stop waiting for it. */
+const LOST_TIMER = 40 * FLUSH_INTERVAL;
 
 export interface Channel {
   readonly key: string;
@@ -31,10 +40,14 @@ export const openChannel = (): Channel => {
   let node: EventTarget | null = null;
   let queue: Wire[] = [];
   let scheduled = false;
+  let scheduledAt = 0;
+  let lastFlush = -FLUSH_INTERVAL;
+  let leaving = false;
 
   const flush = () => {
     scheduled = false;
     if (!node || queue.length === 0) return;
+    lastFlush = N.now();
     while (queue.length > 0) {
       const records = call<Wire[]>(N.ArraySplice, queue, 0, LIMITS.batchRecords);
       let json: string;
@@ -52,10 +65,24 @@ export const openChannel = (): Channel => {
   };
 
   const schedule = () => {
-    if (scheduled || !node) return;
+    if (!node) return;
+    const now = N.now();
+    if (scheduled && now - scheduledAt < LOST_TIMER) return;
     scheduled = true;
-    N.queueMicrotask(flush);
+    scheduledAt = now;
+    const wait = lastFlush + FLUSH_INTERVAL - now;
+    if (wait <= 0 || leaving) N.queueMicrotask(flush);
+    else N.setTimeout(flush, wait);
   };
+
+  call(N.addEventListener, N.global, 'pagehide', () => {
+    leaving = true;
+    flush();
+  }, true);
+  // Back from the back/forward cache: a live document again.
+  call(N.addEventListener, N.global, 'pageshow', () => {
+    leaving = false;
+  }, true);
 
   const connect = (target: EventTarget) => {
     if (node) return;
