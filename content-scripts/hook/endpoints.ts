@@ -2,6 +2,7 @@ import { EventIsTrusted, N, NP, call } from './natives';
 import { objectIds } from './object-ids';
 import { UNDEFINED, preview } from './preview';
 import { LIMITS } from '../../extension/protocol/limits';
+import { newInbox, takeExpected, type Inbox } from './inbox';
 import type { HookContext } from './context';
 
 // Every object that sends or receives channel messages in this context (MessagePort, Worker,
@@ -30,6 +31,8 @@ export interface Endpoint {
   unentangled: boolean;
   /** Our message listener is attached. */
   listening: boolean;
+  /** Previews of messages its same-document twin sent, not yet arrived (inbox.ts). */
+  inbox: Inbox;
 }
 
 export interface Endpoints {
@@ -63,8 +66,10 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
       const msg = ctx.channel.nextId();
       const ports: string[] = [];
       for (let i = 0; i < portsList.length && i < LIMITS.transfer; i++) call(N.ArrayPush, ports, api.see(portsList[i], 'port', 'received', msg, null).id);
+      const trusted = call<boolean>(EventIsTrusted, event);
       // A port delivers only once its queue is enabled; if start() was not seen, setting onmessage did it.
-      if (ep.via === 'port' && !ep.started && call<boolean>(EventIsTrusted, event)) api.started(ep, 'onmessage');
+      if (ep.via === 'port' && !ep.started && trusted) api.started(ep, 'onmessage');
+      const kept = trusted && ep.via === 'port' ? takeExpected(ep) : null;
       ctx.channel.emit({
         k: 'port-recv',
         msg,
@@ -72,7 +77,7 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
         port: ep.id,
         name: ep.via === 'service-worker' ? serviceWorkerName(event) : ep.name,
         type: type === 'messageerror' ? 'messageerror' : 'message',
-        data: type === 'messageerror' ? UNDEFINED : preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
+        data: type === 'messageerror' ? UNDEFINED : kept ?? preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
         ports,
       });
     } catch {
@@ -85,7 +90,7 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
       const have = call<Endpoint | undefined>(N.WeakMapGet, known, o);
       if (have) return have;
       const id = via === 'port' ? ctx.ports.idOf(o) : others.idOf(o);
-      const ep: Endpoint = { id, via, name, twin: null, started: false, closed: false, neutered: false, unentangled: false, listening: false };
+      const ep: Endpoint = { id, via, name, twin: null, started: false, closed: false, neutered: false, unentangled: false, listening: false, inbox: newInbox() };
       call(N.WeakMapSet, known, o, ep);
       // Blink keeps a BroadcastChannel alive while it has message listeners: ours is attached only
       // once the page listens itself (wrap-broadcast.ts), so a channel the page drops can be collected.

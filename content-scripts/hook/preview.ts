@@ -11,11 +11,15 @@ import type { WirePreview } from '../../extension/protocol/wire-preview';
 
 export type PortIdOf = (value: object) => string | null;
 
-interface Budget { nodes: number }
+/** `exact`: the value holds only plain objects, arrays and primitives, and no accessor, so its structured clone previews the same. */
+interface Budget { nodes: number; exact: boolean }
 
-export const preview = (value: unknown, portIdOf: PortIdOf = () => null): WirePreview => {
-  const budget: Budget = { nodes: LIMITS.previewNodes };
-  return walk(value, 0, budget, new N.Set<object>(), portIdOf);
+/** Writes into `out`, when given, whether the preview is exact (see Budget). */
+export const preview = (value: unknown, portIdOf: PortIdOf = () => null, out?: { exact: boolean }): WirePreview => {
+  const budget: Budget = { nodes: LIMITS.previewNodes, exact: true };
+  const p = walk(value, 0, budget, new N.Set<object>(), portIdOf);
+  if (out) out.exact = budget.exact;
+  return p;
 };
 
 // Shared, never mutated: the values without content cost no allocation.
@@ -77,14 +81,19 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
     case 'number': return num(value);
     case 'bigint': return ['i', call<string>(N.BigIntToString, value)];
     case 'string': return str(value);
-    case 'symbol': return ['y', call<string>(N.SymbolToString, value)];
-    case 'function': return ['f', fnName(value)];
+    case 'symbol':
+      budget.exact = false;
+      return ['y', call<string>(N.SymbolToString, value)];
+    case 'function':
+      budget.exact = false;
+      return ['f', fnName(value)];
   }
   if (value === null) return NULL;
   const o = value as object;
   if (call<boolean>(N.SetHas, seen, o)) return REF;
   const array = N.isArray(o);
   const kind: Kind | undefined = array ? undefined : call(N.MapGet, protoKinds, N.getPrototypeOf(o));
+  if (!array && kind !== 'plain') budget.exact = false;
   if (!array && kind !== 'plain' && kind !== 'map' && kind !== 'set') {
     const special = kind === undefined ? leaf(o, portIdOf) : knownLeaf(o, kind, portIdOf);
     if (special) return special;
@@ -92,8 +101,8 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
   if (depth >= LIMITS.previewDepth || budget.nodes <= 0) return CUT;
   call(N.SetAdd, seen, o);
   const child = (v: unknown) => (budget.nodes > 0 ? walk(v, depth + 1, budget, seen, portIdOf) : CUT);
-  if (array) return arrayPreview(o, child);
-  if (kind === 'plain') return objectPreview(o, child, 'Object');
+  if (array) return arrayPreview(o, child, budget);
+  if (kind === 'plain') return objectPreview(o, child, 'Object', budget);
 
   const mapSize = kind === undefined || kind === 'map' ? brand(N.MapSize, o, NO) : NO;
   if (mapSize !== NO) {
@@ -119,19 +128,28 @@ function walk(value: unknown, depth: number, budget: Budget, seen: Set<object>, 
   // Checked after maps and sets, whose prototypes carry a toStringTag too.
   const cls = platformClass(o);
   if (cls) return ['P', cls];
-  return objectPreview(o, child, className(o));
+  return objectPreview(o, child, className(o), budget);
 }
 
-function arrayPreview(o: object, child: (v: unknown) => WirePreview): WirePreview {
+function arrayPreview(o: object, child: (v: unknown) => WirePreview, budget: Budget): WirePreview {
   const len = lengthOf(o);
   const n = N.min(len, LIMITS.previewEntries);
   const out: ['a', number, number, ...WirePreview[]] = ['a', len, len - n];
-  for (let i = 0; i < n; i++) call(N.ArrayPush, out, child(dataValue(o, i)));
+  for (let i = 0; i < n; i++) {
+    const d = N.getOwnPropertyDescriptor(o, i);
+    if (d && (d.get !== undefined || d.set !== undefined)) {
+      budget.exact = false;
+      call(N.ArrayPush, out, ACCESSOR);
+    } else {
+      // A hole reads through the prototype chain, as the receiver's copy will.
+      call(N.ArrayPush, out, child(d ? d.value : dataValue(o, i)));
+    }
+  }
   return out;
 }
 
 /** Own enumerable string-keyed properties, through descriptors: accessors are never called. */
-function objectPreview(o: object, child: (v: unknown) => WirePreview, cls: string): WirePreview {
+function objectPreview(o: object, child: (v: unknown) => WirePreview, cls: string, budget: Budget): WirePreview {
   const out: ['o', string, number, ...(string | WirePreview)[]] = ['o', cls, 0];
   const keys = N.ownKeys(o);
   let total = 0;
@@ -145,7 +163,9 @@ function objectPreview(o: object, child: (v: unknown) => WirePreview, cls: strin
     if (shown >= LIMITS.previewEntries) continue;
     shown++;
     const keyText = key.length > LIMITS.previewString ? call<string>(N.StringSlice, key, 0, LIMITS.previewString) : key;
-    call(N.ArrayPush, out, keyText, d.get || d.set ? ACCESSOR : child(d.value));
+    const accessor = d.get !== undefined || d.set !== undefined;
+    if (accessor) budget.exact = false;
+    call(N.ArrayPush, out, keyText, accessor ? ACCESSOR : child(d.value));
   }
   out[2] = total - shown;
   return out;

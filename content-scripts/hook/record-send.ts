@@ -2,6 +2,7 @@ import { N } from './natives';
 import { callSite } from './call-site';
 import { errorInfo } from './error-info';
 import { preview } from './preview';
+import { dropExpected, expectAtTwin } from './inbox';
 import { describeAfter, describeBefore, readTransfer, type Described } from './transfer-list';
 import type { Endpoint, Endpoints } from './endpoints';
 import type { HookContext } from './context';
@@ -79,7 +80,10 @@ const emit = (ctx: HookContext, eps: Endpoints, ep: Endpoint, args: IArguments, 
   if (moved) {
     for (let i = 0; i < objects.length; i++) {
       const moving = eps.peek(objects[i]);
-      if (moving && moving.via === 'port') moving.neutered = true;
+      if (moving && moving.via === 'port') {
+        moving.neutered = true;
+        dropExpected(moving);
+      }
     }
     // Doomed: the twin travelled through its own channel, so no port of it can reach the other again.
     if (outcome === 'doomed') ep.unentangled = true;
@@ -89,7 +93,10 @@ const emit = (ctx: HookContext, eps: Endpoints, ep: Endpoint, args: IArguments, 
   // closed or neutered port, and a failed clone may have stopped at a Proxy: those show primitives only.
   const value = args[0];
   const primitive = value === null || (typeof value !== 'object' && typeof value !== 'function');
-  const data = moved || primitive ? preview(value, (o) => ctx.ports.peek(o)) : null;
+  const exact = { exact: false };
+  const data = moved || primitive ? preview(value, (o) => ctx.ports.peek(o), exact) : null;
+  // The twin's receive record reuses this preview when the clone cannot differ from it.
+  if (outcome === 'sent' && ep.via === 'port') expectAtTwin(ep, exact.exact && objects.length === 0 ? data : null);
   ctx.channel.emit({
     k: 'port-send',
     msg: ctx.channel.nextId(),

@@ -2,6 +2,7 @@ import { N, NP, call } from './natives';
 import { callSite } from './call-site';
 import { replaceGetter, replaceMethod } from './replace-native';
 import { recordSend } from './record-send';
+import { dropExpected } from './inbox';
 import { onListenerChange } from './listener-events';
 import type { Endpoint, Endpoints } from './endpoints';
 import type { HookContext } from './context';
@@ -61,6 +62,7 @@ export const wrapPorts = (ctx: HookContext, eps: Endpoints): void => {
         // close() on a neutered or already closed port does nothing (spec 5.3).
         if (ep && !ep.closed && !ep.neutered) {
           ep.closed = true;
+          dropExpected(ep);
           if (ep.twin) {
             ep.twin.unentangled = true;
             ep.twin.twin = null;

@@ -1,0 +1,58 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../support/server.mjs';
+import { launch, unique, waitForEntries } from '../support/browser.mjs';
+
+// Between two ports of one document the receive record reuses the send's preview when the clone
+// cannot differ from it. Where it can (a class instance arrives as a plain object, a getter's value
+// is copied, a transfer changes what arrives) the receive shows what the receiver got.
+
+let server, ctx;
+before(async () => {
+  server = await serve();
+  ctx = await launch();
+});
+after(async () => {
+  await ctx?.close();
+  await server?.close();
+});
+
+const obj = (cls, ...entries) => ({ t: 'object', cls, more: 0, entries });
+const num = (v) => ({ t: 'number', v });
+const str = (v) => ({ t: 'string', v, len: v.length });
+
+test('each receive record shows what the receiver got, in order, with a synthetic event in between', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(unique(server.url('A', '/ports-inbox.html')));
+  const seen = await page.evaluate(() => window.run());
+  assert.equal(seen.length, 7);
+  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv').length >= 7 ? es : null), { what: 'seven receives' });
+  const recvs = es.filter((e) => e.rec.k === 'port-recv').map((e) => e.rec.data);
+  const sends = es.filter((e) => e.rec.k === 'port-send').map((e) => e.rec.data);
+  // The synthetic event is dispatched at once, before any posted message arrives.
+  assert.deepEqual(recvs, [
+    str('forged'),
+    obj('Object', ['n', num('1')], ['list', { t: 'array', len: 3, more: 0, items: [str('a'), { t: 'null' }, num('-0')] }]),
+    obj('Object', ['x', num('1')]),
+    obj('Object', ['g', num('42')]),
+    { t: 'array', len: 1, more: 0, items: [str('got')] },
+    obj('Object', ['buf', { t: 'arraybuffer', bytes: 8, detached: false, shared: false }]),
+    str('last'),
+  ]);
+  assert.deepEqual(sends.slice(1, 4), [
+    obj('Point', ['x', num('1')]),
+    obj('Object', ['g', { t: 'accessor' }]),
+    { t: 'array', len: 1, more: 0, items: [{ t: 'accessor' }] },
+  ], 'the sends show what was posted, without running its getters');
+  await page.close();
+});
+
+test('messages waiting on a port that is transferred within the document arrive with their own data', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(unique(server.url('A', '/ports-inbox.html')));
+  assert.deepEqual(await page.evaluate(() => window.moved()), [1, 2, 3]);
+  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv').length >= 4 ? es : null), { what: 'four receives' });
+  const recvs = es.filter((e) => e.rec.k === 'port-recv').map((e) => e.rec.data);
+  assert.deepEqual(recvs, [str('here'), obj('Object', ['m', num('1')]), obj('Object', ['m', num('2')]), obj('Object', ['m', num('3')])]);
+  await page.close();
+});
