@@ -5,6 +5,12 @@
 import { launch, unique } from '../test/support/browser.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Postscope is idle once its stored count has not moved for this long. 400 ms was too short with
+ * the panel open: one coalesced history write, or the panel's share of the worker, paused the count
+ * that long mid-drain, and a round looked finished with three quarters of its records still coming.
+ */
+const STABLE_MS = 1500;
 
 /** @param {{ extension: boolean, devtools: boolean, server: { url(name: string, path: string): string } }} o */
 export async function openSide({ extension, devtools, server }) {
@@ -63,12 +69,12 @@ export async function openSide({ extension, devtools, server }) {
       }, tabId);
     },
     /**
-     * Waits until Postscope is idle: the stored count has not moved for 400 ms and, with the panel
+     * Waits until Postscope is idle: the stored count has not moved for STABLE_MS and, with the panel
      * open, the panel's main thread is idle; then empties the panel (its Clear button). Returns
      * how long the drain took (ms), how many records were stored and how many batches the bridge
      * reported malformed or dropped, or null without the extension.
      */
-    async settle({ timeout = 15000 } = {}) {
+    async settle({ timeout = 30000 } = {}) {
       if (!extension) return null;
       const t0 = Date.now();
       let last = -1;
@@ -80,13 +86,13 @@ export async function openSide({ extension, devtools, server }) {
         if (n !== last) {
           last = n;
           stableSince = Date.now();
-        } else if (Date.now() - stableSince >= 400) break;
+        } else if (Date.now() - stableSince >= STABLE_MS) break;
         if (Date.now() - t0 > timeout) break;
         await sleep(50);
       }
       if (panel) await panelIdle(panel, Math.max(1000, timeout - (Date.now() - t0)));
       const timedOut = Date.now() - t0 > timeout;
-      const drained = { ms: Date.now() - t0 - (timedOut ? 0 : 400), timedOut, stored: counters.recorded - baseline.recorded, malformed: counters.malformed - baseline.malformed };
+      const drained = { ms: Date.now() - t0 - (timedOut ? 0 : STABLE_MS), timedOut, stored: counters.recorded - baseline.recorded, malformed: counters.malformed - baseline.malformed };
       if (panel) await clearPanel(panel);
       baseline = await side.counters().catch(() => ({ recorded: 0, malformed: 0 }));
       return drained;

@@ -46,6 +46,8 @@ export interface Endpoints {
   listen(o: object): void;
 }
 
+const NO_PORTS: readonly MessagePort[] = [];
+
 export const clipName = (s: string): string => (s.length > LIMITS.url ? call<string>(N.StringSlice, s, 0, LIMITS.url) : s);
 
 export const openEndpoints = (ctx: HookContext): Endpoints => {
@@ -57,26 +59,27 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
     ctx.channel.emit({ k: 'port-state', port: id, state: 'collected', how: 'gc' });
   });
 
-  const onEvent = (event: Event) => {
+  // One listener per event type, so the type need not be read from each event.
+  const onReceive = (event: Event, type: 'message' | 'messageerror') => {
     try {
       const ep = call<Endpoint | undefined>(N.WeakMapGet, known, call(NP.EventCurrentTarget, event));
       if (!ep) return;
-      const type = call<string>(N.EventType, event);
-      const portsList = call<readonly MessagePort[]>(N.MessageEventPorts, event);
-      const msg = ctx.channel.nextId();
-      const ports: string[] = [];
-      for (let i = 0; i < portsList.length && i < LIMITS.transfer; i++) call(N.ArrayPush, ports, api.see(portsList[i], 'port', 'received', msg, null).id);
       const trusted = call<boolean>(EventIsTrusted, event);
       // A port delivers only once its queue is enabled; if start() was not seen, setting onmessage did it.
       if (ep.via === 'port' && !ep.started && trusted) api.started(ep, 'onmessage');
       const kept = trusted && ep.via === 'port' ? takeExpected(ep) : null;
+      const msg = ctx.channel.nextId();
+      // A kept preview means nothing was transferred: the event's ports list is empty.
+      const ports: string[] = [];
+      const portsList = kept === null ? call<readonly MessagePort[]>(N.MessageEventPorts, event) : NO_PORTS;
+      for (let i = 0; i < portsList.length && i < LIMITS.transfer; i++) call(N.ArrayPush, ports, api.see(portsList[i], 'port', 'received', msg, null).id);
       ctx.channel.emit({
         k: 'port-recv',
         msg,
         via: ep.via,
         port: ep.id,
         name: ep.via === 'service-worker' ? serviceWorkerName(event) : ep.name,
-        type: type === 'messageerror' ? 'messageerror' : 'message',
+        type,
         data: type === 'messageerror' ? UNDEFINED : kept ?? preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
         ports,
       });
@@ -84,6 +87,8 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
       // Recording must never break the page.
     }
   };
+  const onMessage = (event: Event) => onReceive(event, 'message');
+  const onMessageError = (event: Event) => onReceive(event, 'messageerror');
 
   const api: Endpoints = {
     see(o, via, seen, msg, name) {
@@ -95,7 +100,7 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
       // Blink keeps a BroadcastChannel alive while it has message listeners: ours is attached only
       // once the page listens itself (wrap-broadcast.ts), so a channel the page drops can be collected.
       if (via !== 'broadcast') api.listen(o);
-      call(N.addEventListener, o, 'messageerror', onEvent, true);
+      call(N.addEventListener, o, 'messageerror', onMessageError, true);
       if (collected && via === 'port') call(N.FinalizationRegister!, collected, o, id);
       if (seen !== 'channel' && seen !== 'container') ctx.channel.emit({ k: 'port-seen', port: id, via: seen, msg, name });
       return ep;
@@ -111,7 +116,7 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
       const ep = call<Endpoint | undefined>(N.WeakMapGet, known, o);
       if (!ep || ep.listening) return;
       ep.listening = true;
-      call(N.addEventListener, o, 'message', onEvent, true);
+      call(N.addEventListener, o, 'message', onMessage, true);
     },
   };
   return api;
