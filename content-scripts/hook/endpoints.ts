@@ -73,16 +73,10 @@ export const openEndpoints = (ctx: HookContext): Endpoints => {
       const ports: string[] = [];
       const portsList = kept === null ? call<readonly MessagePort[]>(N.MessageEventPorts, event) : NO_PORTS;
       for (let i = 0; i < portsList.length && i < LIMITS.transfer; i++) call(N.ArrayPush, ports, api.see(portsList[i], 'port', 'received', msg, null).id);
-      ctx.channel.emit({
-        k: 'port-recv',
-        msg,
-        via: ep.via,
-        port: ep.id,
-        name: ep.via === 'service-worker' ? serviceWorkerName(event) : ep.name,
-        type,
-        data: type === 'messageerror' ? UNDEFINED : kept ?? preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o)),
-        ports,
-      });
+      const data = type === 'messageerror' ? UNDEFINED : kept ?? preview(call(N.MessageEventData, event), (o) => ctx.ports.peek(o));
+      // The usual port message travels without its usual values (wire-preview.ts restores them).
+      if (type === 'message' && ep.via === 'port' && ep.name === null && ports.length === 0) ctx.channel.emit({ k: 'port-recv', msg, port: ep.id, data });
+      else ctx.channel.emit({ k: 'port-recv', msg, via: ep.via, port: ep.id, name: ep.via === 'service-worker' ? serviceWorkerName(event) : ep.name, type, data, ports });
     } catch {
       // Recording must never break the page.
     }

@@ -97,16 +97,8 @@ const emit = (ctx: HookContext, eps: Endpoints, ep: Endpoint, args: IArguments, 
   const data = moved || primitive ? preview(value, (o) => ctx.ports.peek(o), exact) : null;
   // The twin's receive record reuses this preview when the clone cannot differ from it.
   if (outcome === 'sent' && ep.via === 'port') expectAtTwin(ep, exact.exact && objects.length === 0 ? data : null);
-  ctx.channel.emit({
-    k: 'port-send',
-    msg: ctx.channel.nextId(),
-    via: ep.via,
-    port: ep.id,
-    name: ep.name,
-    data,
-    transfer,
-    outcome,
-    error,
-    call: outcome === 'sent' ? null : callSite(),
-  });
+  const msg = ctx.channel.nextId();
+  // The usual port message travels without its usual values (wire-preview.ts restores them).
+  if (outcome === 'sent' && ep.via === 'port' && ep.name === null && transfer.length === 0) ctx.channel.emit({ k: 'port-send', msg, port: ep.id, data });
+  else ctx.channel.emit({ k: 'port-send', msg, via: ep.via, port: ep.id, name: ep.name, data, transfer, outcome, error, call: outcome === 'sent' ? null : callSite() });
 };

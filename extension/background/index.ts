@@ -2,7 +2,7 @@
 // in extension storage (survives a stopped service worker), and bridges resend until a batch is
 // acknowledged, which happens only once it is written.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { backgroundToPanelSchema, bridgeToBackgroundSchema, decodeBatchPreviews, hookBatchSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord, type HookToBridge } from '../protocol';
+import { backgroundToPanelSchema, bridgeToBackgroundSchema, decodeBatch, hookBatchSchema, panelToBackgroundSchema, previewNodeCount, validate, LIMITS, PROTOCOL_VERSION, type BackgroundToPanel, type BatchAck, type Entry, type HookRecord, type HookToBridge } from '../protocol';
 import { HistoryStore, type KV } from './history-store';
 import { committed, hookAnnounced, reconcile } from './frame-registry';
 import { isDeep, listenDeep, setDeep } from './deep-mode';
@@ -87,7 +87,7 @@ const onBatch = async (message: unknown, sender: Runtime.MessageSender): Promise
 const parseHookBatch = (text: string): HookToBridge | null => {
   try {
     const batch: unknown = JSON.parse(text);
-    decodeBatchPreviews(batch);
+    decodeBatch(batch);
     const result = validate(hookBatchSchema, batch);
     return result.ok ? result.value : null;
   } catch {

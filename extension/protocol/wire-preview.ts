@@ -46,8 +46,23 @@ export type WirePreview =
   | readonly ['R']
   | readonly ['c'];
 
-/** A hook record as it travels: its `data`, if it has one, in wire form. */
-export type OnWire<R> = R extends { data: infer D } ? Omit<R, 'data'> & { data: null extends D ? WirePreview | null : WirePreview } : R;
+type WithWireData<R> = R extends { data: infer D } ? Omit<R, 'data'> & { data: null extends D ? WirePreview | null : WirePreview } : R;
+
+/**
+ * Fields the hook leaves out of its most frequent records when they hold the usual value (a port
+ * message sent without transfer, received without ports): a third of a port message's JSON. The
+ * background puts them back (restoreDefaults) before validating.
+ */
+const DEFAULTS = {
+  'port-send': () => ({ via: 'port', name: null, transfer: [], outcome: 'sent', error: null, call: null }),
+  'port-recv': () => ({ via: 'port', name: null, type: 'message', ports: [] }),
+} as const;
+type Defaulted = { [K in keyof typeof DEFAULTS]: keyof ReturnType<(typeof DEFAULTS)[K]> };
+
+/** A hook record as it travels: its `data`, if it has one, in wire form; usual values may be left out. */
+export type OnWire<R> = R extends { k: infer K extends keyof Defaulted }
+  ? Omit<WithWireData<R>, Defaulted[K]> & Partial<Pick<WithWireData<R>, Defaulted[K] & keyof WithWireData<R>>>
+  : WithWireData<R>;
 
 /** Deeper than the hook ever nests (previewDepth objects, then their leaves), with room to spare. */
 const MAX_DEPTH = LIMITS.previewDepth + 4;
@@ -151,16 +166,22 @@ function decodeObject(a: unknown[], cls: string, more: number, depth: number, bu
 }
 
 /**
- * Decodes, in place, the `data` of every record of a parsed hook batch. A value that is not a wire
- * preview becomes undefined, which the batch's schema then refuses like any other malformed field.
+ * Turns, in place, every record of a parsed hook batch back into its full form: left-out fields get
+ * their usual value, `data` is decoded. A value that is not a wire preview becomes undefined, which
+ * the batch's schema then refuses like any other malformed field.
  */
-export const decodeBatchPreviews = (batch: unknown): void => {
+export const decodeBatch = (batch: unknown): void => {
   if (typeof batch !== 'object' || batch === null) return;
   const records = (batch as { records?: unknown }).records;
   if (!Array.isArray(records) || records.length > LIMITS.batchRecords) return;
   for (const r of records) {
-    if (typeof r !== 'object' || r === null || !('data' in r)) continue;
-    const rec = r as { data: unknown };
-    if (rec.data !== null) rec.data = decodePreview(rec.data) ?? undefined;
+    if (typeof r !== 'object' || r === null) continue;
+    const rec = r as Record<string, unknown>;
+    const k = rec.k;
+    if (k === 'port-send' || k === 'port-recv') {
+      const defaults: Record<string, unknown> = DEFAULTS[k]();
+      for (const key in defaults) if (!Object.hasOwn(rec, key)) rec[key] = defaults[key];
+    }
+    if (Object.hasOwn(rec, 'data') && rec.data !== null) rec.data = decodePreview(rec.data) ?? undefined;
   }
 };

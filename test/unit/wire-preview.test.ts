@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBatchPreviews, decodePreview } from '../../extension/protocol/wire-preview';
+import { decodeBatch, decodePreview } from '../../extension/protocol/wire-preview';
 import { LIMITS } from '../../extension/protocol/limits';
 
 // The hook's own encoder runs in the page and is checked end to end by the browser preview tests;
@@ -55,7 +55,7 @@ test('a renderer cannot make the background decode deeper, wider or bigger than 
 
 test('a batch has each record data decoded in place; a bad one becomes undefined for the schema to refuse', () => {
   const batch = { records: [{ k: 'port-send', data: ['a', 1, 0, 7] }, { k: 'port-send', data: null }, { k: 'win-recv', data: { t: 'number', v: '1' } }, { k: 'frame' }] };
-  decodeBatchPreviews(batch);
+  decodeBatch(batch);
   assert.deepEqual(batch.records[0].data, { t: 'array', len: 1, more: 0, items: [{ t: 'number', v: '7' }] });
   assert.equal(batch.records[1].data, null, 'not previewed stays null');
   assert.equal(batch.records[2].data, undefined, 'the object form is not accepted from a hook');
