@@ -2,10 +2,10 @@ import type { Browser, Page, Target } from 'puppeteer-core';
 import type { Entry, FrameNode, Stats } from '../extension/protocol';
 import { CliError } from './errors';
 
-// Reads what the extension recorded for a tab from its service worker's storage, the same keys the
-// background's HistoryStore writes (extension/background/history-store.ts): tab:<id>:meta holds the
-// chunk list, frames and counters; tab:<id>:c:<n> holds the entries (chrome.storage.local). The values
-// are checked against the session schema before use (cli/record.ts): page data passed through them.
+// Reads what the extension recorded for a tab inside its service worker, with the background's own
+// reader of its history (postscopeHistory, extension/background/index.ts), so the CLI does not
+// depend on the storage layout. The values are checked against the session schema before use
+// (cli/record.ts): page data passed through them.
 
 export interface TabRecords {
   entries: Entry[];
@@ -72,12 +72,8 @@ export const tabIdOf = async (browser: Browser, page: Page): Promise<number> => 
 
 export const readTab = (browser: Browser, tabId: number): Promise<TabRecords> =>
   inWorker(browser, async (tabId) => {
-    const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.local.get(metaKey))[metaKey] as { chunks: number[]; frames: FrameNode[]; stats: Stats } | undefined;
-    if (!meta) return { entries: [], frames: [], stats: null };
-    const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
-    const got = await chrome.storage.local.get(keys);
-    return { entries: keys.flatMap((k) => (got[k] as Entry[] | undefined) ?? []), frames: meta.frames, stats: meta.stats };
+    const read = (globalThis as { postscopeHistory?: (tabId: number) => Promise<TabRecords> }).postscopeHistory;
+    return read && typeof tabId === 'number' ? read(tabId) : { entries: [], frames: [], stats: null };
   }, tabId);
 
 /**

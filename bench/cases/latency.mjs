@@ -21,8 +21,9 @@ export async function measureLatency(side, samples = SAMPLES) {
       if (area !== 'local') return;
       const now = Date.now();
       for (const [key, change] of Object.entries(changes)) {
-        if (!key.includes(':c:') || !Array.isArray(change.newValue)) continue;
-        for (const e of change.newValue.slice(-64)) {
+        // A history chunk is stored as one JSON string (history-store.ts).
+        if (!key.includes(':c:') || typeof change.newValue !== 'string') continue;
+        for (const e of JSON.parse(change.newValue).slice(-64)) {
           const m = markerOf(e.rec);
           if (m && !seen.has(m)) seen.set(m, now);
         }

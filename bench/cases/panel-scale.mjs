@@ -41,13 +41,10 @@ async function recordCorpus(side) {
   }
   const worker = await side.ctx.worker();
   return worker.evaluate(async (tabId) => {
-    const meta = (await chrome.storage.local.get(`tab:${tabId}:meta`))[`tab:${tabId}:meta`];
-    const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
-    const got = await chrome.storage.local.get(keys);
-    const all = keys.flatMap((k) => got[k] ?? []);
+    const { entries: all, frames } = await self.postscopeHistory(tabId);
     // Only the corpus page's documents: the tab's history also holds earlier cases' traffic.
     const docs = new Set(all.filter((e) => e.rec.k === 'frame' && /\/(corpus|echo)\.html/.test(e.rec.url)).map((e) => e.key));
-    return { entries: all.filter((e) => docs.has(e.key)), frames: meta.frames };
+    return { entries: all.filter((e) => docs.has(e.key)), frames };
   }, side.tabId());
 }
 

@@ -7,6 +7,11 @@ import { LIMITS, type Entry, type FrameNode, type Stats } from '../protocol';
 // append); the oldest chunks are evicted beyond LIMITS.tabHistory. A batch is acknowledged to the
 // bridge only after it is written, and records a frame already delivered (same key and seq, after a
 // resend) are skipped.
+//
+// A chunk is stored as one JSON string, not as an array of objects: the storage API converts every
+// object of a value it is given, and with records of small nested previews that conversion was four
+// fifths of the background's time in a message flood (sampling profile of the service worker:
+// about 30 µs per record, against under 5 µs to stringify). Readers parse it (readChunk).
 
 export interface KV {
   get(keys: string[]): Promise<Record<string, unknown>>;
@@ -21,7 +26,7 @@ export interface TabMeta {
   chunks: number[];
   /** Entries in the last chunk. */
   lastSize: number;
-  /** Approximate serialized size of each chunk, in the order of `chunks`. */
+  /** Serialized size of each chunk (characters), in the order of `chunks`. */
   bytes: number[];
   /** Highest seq stored per hook key (dedup after resends). */
   hi: Record<string, number>;
@@ -31,6 +36,9 @@ export interface TabMeta {
 
 const metaKey = (tabId: number) => `tab:${tabId}:meta`;
 const chunkKey = (tabId: number, n: number) => `tab:${tabId}:c:${n}`;
+
+/** A stored chunk's entries. */
+export const readChunk = (v: unknown): Entry[] => (typeof v === 'string' ? (JSON.parse(v) as Entry[]) : []);
 
 export const emptyMeta = (): TabMeta => ({ chunks: [], lastSize: 0, bytes: [], hi: {}, frames: [], stats: { malformed: 0, evicted: 0, stored: 0 } });
 
@@ -106,7 +114,8 @@ export class HistoryStore {
   /** One storage write for everything that waited: the new entries of each append, in order. */
   private async write(tabId: number, list: Waiting[]): Promise<Entry[][]> {
     const meta = structuredClone(await this.meta(tabId));
-    const writes: Record<string, unknown> = {};
+    // Chunks changed by this write, serialized once at the end (a flood brings many small appends).
+    const dirty = new Map<number, Entry[]>();
     let last: { n: number; entries: Entry[] } | null = null;
     const results: Entry[][] = [];
     for (const w of list) {
@@ -128,21 +137,32 @@ export class HistoryStore {
         const take = rest.slice(0, CHUNK - last.entries.length);
         rest = rest.slice(take.length);
         last = { n: last.n, entries: last.entries.concat(take) };
-        writes[chunkKey(tabId, last.n)] = last.entries;
-        meta.bytes[meta.bytes.length - 1] += JSON.stringify(take).length;
+        dirty.set(last.n, last.entries);
         meta.stats.stored += take.length;
       }
       if (last) meta.lastSize = last.entries.length;
     }
     const evict: string[] = [];
-    const total = () => meta.bytes.reduce((a, b) => a + b, 0);
-    while (meta.chunks.length > 1 && ((meta.chunks.length - 1) * CHUNK + meta.lastSize > this.limit || total() > this.byteLimit)) {
+    const evictOldest = () => {
       const n = meta.chunks.shift()!;
       meta.bytes.shift();
-      delete writes[chunkKey(tabId, n)];
+      dirty.delete(n);
       evict.push(chunkKey(tabId, n));
       meta.stats.evicted += CHUNK;
       meta.stats.stored -= CHUNK;
+    };
+    // By count first: chunks a flood fills and evicts within one write are never serialized.
+    while (meta.chunks.length > 1 && (meta.chunks.length - 1) * CHUNK + meta.lastSize > this.limit) evictOldest();
+    const writes: Record<string, unknown> = {};
+    for (const [n, entries] of dirty) {
+      const text = JSON.stringify(entries);
+      writes[chunkKey(tabId, n)] = text;
+      meta.bytes[meta.chunks.indexOf(n)] = text.length;
+    }
+    const total = () => meta.bytes.reduce((a, b) => a + b, 0);
+    while (meta.chunks.length > 1 && total() > this.byteLimit) {
+      delete writes[chunkKey(tabId, meta.chunks[0])];
+      evictOldest();
     }
     writes[metaKey(tabId)] = meta;
     await this.kv.set(writes);
@@ -159,7 +179,7 @@ export class HistoryStore {
     const cached = this.lastChunks.get(tabId);
     if (cached && cached.n === n) return cached;
     const k = chunkKey(tabId, n);
-    return { n, entries: ((await this.kv.get([k]))[k] as Entry[] | undefined) ?? [] };
+    return { n, entries: readChunk((await this.kv.get([k]))[k]) };
   }
 
   /** Everything kept for the tab, oldest first, and its frames and counters. */
@@ -168,7 +188,7 @@ export class HistoryStore {
       const meta = await this.meta(tabId);
       const keys = meta.chunks.map((n) => chunkKey(tabId, n));
       const got = keys.length ? await this.kv.get(keys) : {};
-      const entries = keys.flatMap((k) => (got[k] as Entry[] | undefined) ?? []);
+      const entries = keys.flatMap((k) => readChunk(got[k]));
       return { entries, frames: meta.frames, stats: { ...meta.stats } };
     });
   }

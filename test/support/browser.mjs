@@ -97,14 +97,7 @@ export async function entries(ctx, page) {
   const tabId = await tabIdOf(ctx, page);
   if (tabId === null) return [];
   const worker = await ctx.worker();
-  return worker.evaluate(async (tabId) => {
-    const metaKey = `tab:${tabId}:meta`;
-    const meta = (await chrome.storage.local.get(metaKey))[metaKey];
-    if (!meta) return [];
-    const keys = meta.chunks.map((n) => `tab:${tabId}:c:${n}`);
-    const got = await chrome.storage.local.get(keys);
-    return keys.flatMap((k) => got[k] ?? []);
-  }, tabId);
+  return worker.evaluate(async (tabId) => (await self.postscopeHistory(tabId)).entries, tabId);
 }
 
 /** The tab's history metadata (counters, frames, chunk list) as the background stored it, or null. */

@@ -41,12 +41,10 @@ export async function launchFirefox() {
       return ext.evaluate(async (u) => {
         const tab = (await browser.tabs.query({})).find((t) => t.url === u);
         if (!tab) return [];
-        const metaKey = `tab:${tab.id}:meta`;
-        const meta = (await browser.storage.local.get(metaKey))[metaKey];
-        if (!meta) return [];
-        const keys = meta.chunks.map((n) => `tab:${tab.id}:c:${n}`);
-        const got = await browser.storage.local.get(keys);
-        return keys.flatMap((k) => got[k] ?? []);
+        // The background is an event page here: the panel page asks it with its own reader, and
+        // copies the answer (its objects belong to the background window, which may unload).
+        const bg = await browser.runtime.getBackgroundPage();
+        return JSON.parse(JSON.stringify((await bg.postscopeHistory(tab.id)).entries));
       }, url);
     },
     close: () => browser.close().catch(() => undefined),
