@@ -1,29 +1,21 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
-let server, ctx;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
-});
+const env = suite();
 
 const fixtureLine = (needle) => readFileSync(new URL('../fixtures/listeners-forms.html', import.meta.url), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 test('every listener form on windows, ports, workers and broadcast channels is recorded, with removals and runs', async () => {
-  const page = await ctx.browser.newPage();
-  await page.goto(unique(server.url('XA', '/listeners-forms.html')));
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('XA', '/listeners-forms.html')));
   await page.evaluate(() => window.loaded);
   await page.evaluate(() => window.sendAll());
   await page.waitForFunction(() => ['port:p1', 'broadcast:b1', 'plain:pong', 'once', 'object:true', 'worker:w1', 'wrapped:pong', 'body:true'].every((x) => window.log.includes(x)), { timeout: 10000 });
   await page.evaluate(() => window.finish());
-  const es = await waitForEntries(ctx, page, (es) => {
+  const es = await waitForEntries(env.ctx, page, (es) => {
     const removes = es.filter((e) => e.rec.k === 'listener-remove').map((e) => e.rec.why);
     return ['removeEventListener', 'once', 'signal', 'replaced', 'cleared'].every((w) => removes.includes(w)) && es.some((e) => e.rec.k === 'listener-run' && e.frameId !== 0) ? es : null;
   }, { what: 'listener removals of every kind and a run in the child' });

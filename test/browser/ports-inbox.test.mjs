@@ -1,32 +1,24 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
 // Between two ports of one document the receive record reuses the send's preview when the clone
 // cannot differ from it. Where it can (a class instance arrives as a plain object, a getter's value
 // is copied, a transfer changes what arrives) the receive shows what the receiver got.
 
-let server, ctx;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
-});
+const env = suite();
 
 const obj = (cls, ...entries) => ({ t: 'object', cls, more: 0, entries });
 const num = (v) => ({ t: 'number', v });
 const str = (v) => ({ t: 'string', v, len: v.length });
 
 test('each receive record shows what the receiver got, in order, with a synthetic event in between', async () => {
-  const page = await ctx.browser.newPage();
-  await page.goto(unique(server.url('A', '/ports-inbox.html')));
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('A', '/ports-inbox.html')));
   const seen = await page.evaluate(() => window.run());
   assert.equal(seen.length, 7);
-  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv').length >= 7 ? es : null), { what: 'seven receives' });
+  const es = await waitForEntries(env.ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv').length >= 7 ? es : null), { what: 'seven receives' });
   const recvs = es.filter((e) => e.rec.k === 'port-recv').map((e) => e.rec.data);
   const sends = es.filter((e) => e.rec.k === 'port-send').map((e) => e.rec.data);
   // The synthetic event is dispatched at once, before any posted message arrives.
@@ -48,10 +40,10 @@ test('each receive record shows what the receiver got, in order, with a syntheti
 });
 
 test('messages waiting on a port that is transferred within the document arrive with their own data', async () => {
-  const page = await ctx.browser.newPage();
-  await page.goto(unique(server.url('A', '/ports-inbox.html')));
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('A', '/ports-inbox.html')));
   assert.deepEqual(await page.evaluate(() => window.moved()), [1, 2, 3]);
-  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv').length >= 4 ? es : null), { what: 'four receives' });
+  const es = await waitForEntries(env.ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv').length >= 4 ? es : null), { what: 'four receives' });
   const recvs = es.filter((e) => e.rec.k === 'port-recv').map((e) => e.rec.data);
   assert.deepEqual(recvs, [str('here'), obj('Object', ['m', num('1')]), obj('Object', ['m', num('2')]), obj('Object', ['m', num('3')])]);
   await page.close();

@@ -1,27 +1,19 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, tabIdOf, unique, waitForEntries } from '../support/browser.mjs';
+import { tabIdOf, unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
 // The panel (opened standalone on the recorded tab) lists the channels and the neutered objects.
 
-let server, ctx;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
-});
+const env = suite();
 
 test('the panel\'s Neutered objects and Channels views show the relayed channel with its end moved to the grandchild', async () => {
-  const page = await ctx.browser.newPage();
-  await page.goto(unique(server.url('A', '/ports-relay-top.html')));
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('A', '/ports-relay-top.html')));
   await page.evaluate(() => window.run(2));
-  await waitForEntries(ctx, page, (es) => es.filter((e) => e.rec.k === 'port-recv').length >= 3, { what: 'the relay traffic' });
-  const panel = await ctx.browser.newPage();
-  await panel.goto(`chrome-extension://${ctx.extensionId}/panel.html?tab=${await tabIdOf(ctx, page)}`);
+  await waitForEntries(env.ctx, page, (es) => es.filter((e) => e.rec.k === 'port-recv').length >= 3, { what: 'the relay traffic' });
+  const panel = await env.ctx.browser.newPage();
+  await panel.goto(`chrome-extension://${env.ctx.extensionId}/panel.html?tab=${await tabIdOf(env.ctx, page)}`);
   const openView = (label) => panel.evaluate((label) => [...document.querySelectorAll('[role=tab]')].find((b) => b.textContent === label)?.click(), label);
   await panel.waitForSelector('[role=tab]');
   await openView('Neutered objects');

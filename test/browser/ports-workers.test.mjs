@@ -1,26 +1,18 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
 // The page side of workers and broadcast channels: dedicated and shared workers, a port handed out
 // by a worker, BroadcastChannel between two same-origin frames.
 
-let server, ctx;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
-});
+const env = suite();
 
 const tagOf = (p) => (p?.t === 'object' ? p.entries.find(([k]) => k === 'tag')?.[1]?.v : undefined);
 const of = (es, k) => es.filter((e) => e.rec.k === k).map((e) => e.rec);
 const open = async (path) => {
-  const page = await ctx.browser.newPage();
-  await page.goto(unique(server.url('A', path)));
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('A', path)));
   return page;
 };
 
@@ -28,7 +20,7 @@ test('a dedicated worker: its script, a transferred buffer, its reply carrying a
   const page = await open('/ports-worker.html');
   const seen = await page.evaluate(() => window.dedicated());
   assert.deepEqual(seen, { first: { tag: 'from-worker', bytes: 64 }, echo: { tag: 'port-echo', got: { tag: 'over-worker-port' } }, after: 0, isWorker: true, ctor: true });
-  const es = await waitForEntries(ctx, page, (es) => (of(es, 'port-recv').some((r) => tagOf(r.data) === 'port-echo') ? es : null), { what: 'the echo over the worker port' });
+  const es = await waitForEntries(env.ctx, page, (es) => (of(es, 'port-recv').some((r) => tagOf(r.data) === 'port-echo') ? es : null), { what: 'the echo over the worker port' });
   const worker = of(es, 'port-seen').find((s) => s.via === 'worker');
   assert.equal(worker.name, '/ports-worker.js');
   const send = of(es, 'port-send').find((r) => tagOf(r.data) === 'to-worker');
@@ -46,7 +38,7 @@ test('a shared worker port: created with the worker, its traffic recorded both w
   const page = await open('/ports-worker.html');
   const seen = await page.evaluate(() => window.shared());
   assert.deepEqual(seen, { echo: { tag: 'shared-echo', got: { tag: 'to-shared' } }, isShared: true });
-  const es = await waitForEntries(ctx, page, (es) => (of(es, 'port-recv').some((r) => tagOf(r.data) === 'shared-echo') ? es : null), { what: 'the shared worker echo' });
+  const es = await waitForEntries(env.ctx, page, (es) => (of(es, 'port-recv').some((r) => tagOf(r.data) === 'shared-echo') ? es : null), { what: 'the shared worker echo' });
   const port = of(es, 'port-seen').find((s) => s.via === 'shared-worker');
   assert.equal(port.name, '/ports-shared-worker.js');
   assert.equal(of(es, 'port-send').find((r) => tagOf(r.data) === 'to-shared').port, port.port);
@@ -58,8 +50,8 @@ test('a shared worker port: created with the worker, its traffic recorded both w
 test('a service worker: the page\'s post to its controller and the reply, both named by the script URL', async () => {
   const page = await open('/ports-sw.html');
   assert.deepEqual(await page.evaluate(() => window.exchange()), { tag: 'from-sw', got: { tag: 'to-sw' } });
-  const es = await waitForEntries(ctx, page, (es) => (of(es, 'port-recv').some((r) => tagOf(r.data) === 'from-sw') ? es : null), { what: 'the service worker reply' });
-  const script = server.url('A', '/ports-sw.js');
+  const es = await waitForEntries(env.ctx, page, (es) => (of(es, 'port-recv').some((r) => tagOf(r.data) === 'from-sw') ? es : null), { what: 'the service worker reply' });
+  const script = env.server.url('A', '/ports-sw.js');
   const send = of(es, 'port-send').find((r) => tagOf(r.data) === 'to-sw');
   assert.deepEqual([send.via, send.name, send.outcome], ['service-worker', script, 'sent']);
   const reply = of(es, 'port-recv').find((r) => tagOf(r.data) === 'from-sw');
@@ -71,7 +63,7 @@ test('BroadcastChannel: the post with its channel name, and posting after close 
   const page = await open('/ports-broadcast.html');
   const seen = await page.evaluate(() => window.broadcast());
   assert.deepEqual(seen, { heard: ['1', '2'], closedError: { name: 'InvalidStateError' }, isBC: true });
-  const es = await waitForEntries(ctx, page, (es) => (of(es, 'port-send').filter((r) => r.via === 'broadcast').length >= 2 ? es : null), { what: 'broadcast sends' });
+  const es = await waitForEntries(env.ctx, page, (es) => (of(es, 'port-send').filter((r) => r.via === 'broadcast').length >= 2 ? es : null), { what: 'broadcast sends' });
   const [sent, late] = of(es, 'port-send').filter((r) => r.via === 'broadcast');
   assert.deepEqual([sent.name, sent.outcome, tagOf(sent.data)], ['ps-room', 'sent', 'to-room']);
   assert.deepEqual([late.outcome, late.error.name], ['threw', 'InvalidStateError']);
@@ -87,7 +79,7 @@ test('BroadcastChannel: the post with its channel name, and posting after close 
 test('BroadcastChannel: each receiving frame records the message', async () => {
   const page = await open('/ports-broadcast.html');
   await page.evaluate(() => window.broadcast());
-  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv' && e.rec.via === 'broadcast').length >= 2 ? es : null), { what: 'two broadcast receives' });
+  const es = await waitForEntries(env.ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv' && e.rec.via === 'broadcast').length >= 2 ? es : null), { what: 'two broadcast receives' });
   const recvs = es.filter((e) => e.rec.k === 'port-recv' && e.rec.via === 'broadcast');
   assert.equal(new Set(recvs.map((e) => e.frameId)).size, 2);
   assert.ok(recvs.every((e) => e.rec.name === 'ps-room' && tagOf(e.rec.data) === 'to-room'));

@@ -1,20 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
 // MV3 may stop the extension's service worker at any moment. Records in flight must survive: the
-// bridge keeps each batch until the background acknowledges it was written to session storage.
+// bridge keeps each batch until the background acknowledges it was written to its history.
 
-let server, ctx;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
-});
+const env = suite();
 
 /** Stops the extension's running service worker through the DevTools protocol; resolves once it is gone. */
 async function stopWorker(cdp, extensionId) {
@@ -27,18 +19,18 @@ async function stopWorker(cdp, extensionId) {
 
 test('stopping the service worker during recording loses no record and duplicates none', async () => {
   const N = 400;
-  const cdp = await ctx.browser.target().createCDPSession();
-  const page = await ctx.browser.newPage();
-  await page.goto(unique(server.url('A', '/steady-sender.html')));
+  const cdp = await env.ctx.browser.target().createCDPSession();
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('A', '/steady-sender.html')));
   const sending = page.evaluate((n) => window.start(n, 2), N);
   let stops = 0;
   // Stop the worker repeatedly while the page is still sending.
   while (stops < 4) {
     await page.waitForFunction((k) => window.sent >= k, {}, ((stops + 1) * N) / 5);
-    if (await stopWorker(cdp, ctx.extensionId)) stops++;
+    if (await stopWorker(cdp, env.ctx.extensionId)) stops++;
   }
   assert.equal(await sending, N);
-  const recv = await waitForEntries(ctx, page, (es) => {
+  const recv = await waitForEntries(env.ctx, page, (es) => {
     const r = es.filter((e) => e.rec.k === 'win-recv');
     return r.length >= N ? r : null;
   }, { what: `${N} receives`, timeout: 20000 });

@@ -68,6 +68,21 @@ export function Grid({ rows, repeats, t0, ends, selected, onSelect, sort, onSort
     setViewport(el.clientHeight);
     return () => ro.disconnect();
   }, []);
+  // Like the Console: while the view is at its end, new rows keep it there; scrolling up stops that.
+  // The rows to render are computed from the end directly, so following costs no second render.
+  const atEnd = useRef(true);
+  const endTop = Math.max(0, rows.length * ROW_HEIGHT - viewport);
+  const top = atEnd.current ? endTop : scrollTop;
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (el && atEnd.current && el.scrollTop !== endTop) el.scrollTop = endTop;
+  }, [endTop]);
+  const onScroll = () => {
+    const el = body.current;
+    if (!el) return;
+    atEnd.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2;
+    setScrollTop(el.scrollTop);
+  };
   const selectedIndex = useMemo(() => (selected === null ? -1 : rows.findIndex((r) => r.id === selected)), [rows, selected]);
   // Bring the selection into view when it changes by keyboard or from another view; a click
   // selects a row that is already visible, and new rows arriving must not pull the view back.
@@ -94,7 +109,7 @@ export function Grid({ rows, repeats, t0, ends, selected, onSelect, sort, onSort
     onSelect(rows[next]);
   };
 
-  const { start, end } = visibleRange(scrollTop, viewport, ROW_HEIGHT, rows.length);
+  const { start, end } = visibleRange(top, viewport, ROW_HEIGHT, rows.length);
   const visible = [];
   // Rows are keyed and ordered by their slot in the window (row i sits in slot i % slots), not by
   // message: scrolling then updates existing row elements in place instead of creating, removing or
@@ -132,7 +147,7 @@ export function Grid({ rows, repeats, t0, ends, selected, onSelect, sort, onSort
           </div>
         ))}
       </div>
-      <div className="grid-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div className="grid-body" ref={body} onScroll={onScroll}>
         <div className="grid-spacer" style={{ height: rows.length * ROW_HEIGHT }}>{visible}</div>
         {rows.length === 0 && <div className="empty">No messages match.</div>}
       </div>
