@@ -67,13 +67,16 @@ export const previewSchema: Schema<Preview> = lazy(() =>
   }) as Schema<Preview>,
 );
 
+const keyText = str(LIMITS.previewString + 64);
 const tupleStrPreview: Schema<[string, Preview]> = {
+  test: (v) => Array.isArray(v) && v.length === 2 && keyText.test(v[0]) && previewSchema.test(v[1]),
   check: (v, p) => {
     if (!Array.isArray(v) || v.length !== 2) return `${p}: expected [key, preview]`;
-    return str(LIMITS.previewString + 64).check(v[0], `${p}[0]`) ?? previewSchema.check(v[1], `${p}[1]`);
+    return keyText.check(v[0], `${p}[0]`) ?? previewSchema.check(v[1], `${p}[1]`);
   },
 };
 const tuplePreviewPreview: Schema<[Preview, Preview]> = {
+  test: (v) => Array.isArray(v) && v.length === 2 && previewSchema.test(v[0]) && previewSchema.test(v[1]),
   check: (v, p) => {
     if (!Array.isArray(v) || v.length !== 2) return `${p}: expected [key, value]`;
     return previewSchema.check(v[0], `${p}[0]`) ?? previewSchema.check(v[1], `${p}[1]`);

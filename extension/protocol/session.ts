@@ -1,4 +1,4 @@
-import { arr, int, lit, nullable, num, obj, optional, str, type Infer, type Schema } from './schema';
+import { arr, custom, int, lit, nullable, num, obj, optional, str, type Infer, type Schema } from './schema';
 import { LIMITS } from './limits';
 import { callSiteSchema, urlStr } from './common';
 import { entrySchema, frameNodeSchema, statsSchema } from './messages';
@@ -36,27 +36,23 @@ export const staticSiteSchema = obj({
   excerpt: str(LIMITS.text),
 });
 
-const scalar: Schema<string | number | boolean | null> = {
-  check: (v, p) => {
-    if (v === null || typeof v === 'boolean') return null;
-    if (typeof v === 'string') return str(LIMITS.text).check(v, p);
-    return typeof v === 'number' ? num().check(v, p) : `${p}: expected string, number, boolean or null`;
-  },
-};
+const scalar: Schema<string | number | boolean | null> = custom((v, p) => {
+  if (v === null || typeof v === 'boolean') return null;
+  if (typeof v === 'string') return str(LIMITS.text).check(v, p);
+  return typeof v === 'number' ? num().check(v, p) : `${p}: expected string, number, boolean or null`;
+});
 
 /** A plain object whose values are scalars (an audit item's details column). */
-const scalarRecord = (maxKeys: number): Schema<Record<string, string | number | boolean | null>> => ({
-  check: (v, p) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${p}: expected object`;
-    const keys = Object.keys(v);
-    if (keys.length > maxKeys) return `${p}: more than ${maxKeys} keys`;
-    for (const k of keys) {
-      if (k.length > 256) return `${p}: key longer than 256 chars`;
-      const e = scalar.check((v as Record<string, unknown>)[k], `${p}.${k}`);
-      if (e) return e;
-    }
-    return null;
-  },
+const scalarRecord = (maxKeys: number): Schema<Record<string, string | number | boolean | null>> => custom((v, p) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${p}: expected object`;
+  const keys = Object.keys(v);
+  if (keys.length > maxKeys) return `${p}: more than ${maxKeys} keys`;
+  for (const k of keys) {
+    if (k.length > 256) return `${p}: key longer than 256 chars`;
+    const e = scalar.check((v as Record<string, unknown>)[k], `${p}.${k}`);
+    if (e) return e;
+  }
+  return null;
 });
 
 const evidenceSchema = obj({
