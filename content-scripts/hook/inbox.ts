@@ -15,36 +15,71 @@ import type { Endpoint } from './endpoints';
 // MessagePort.prototype.postMessage (a same-origin frame's, borrowed) bypasses this document's
 // wrapper, so its message would take the slot of the next one. Pages do not do that in practice.
 
-/** Most previews kept per port; beyond, the later messages are previewed on arrival. */
-const MAX_WAITING = 4096;
+/**
+ * Preview nodes kept per port, at most (each node a few dozen bytes): a flood of small messages
+ * posted in one task keeps up to a hundred thousand previews, a flood of large ones far fewer.
+ * Beyond, later messages are previewed on arrival.
+ */
+const MAX_NODES = 1_000_000;
+/** Consumed slots are cut off the front in steps of this many (shift() on a long array is a copy). */
+const TRIM = 1024;
 
 export interface Inbox {
+  /** Previews from `head` on, in the order their messages will arrive, with their node counts. */
   waiting: (WirePreview | null)[];
-  /** Messages sent while the list was full: they arrive after every kept one. */
+  nodes: number[];
+  head: number;
+  /** Preview nodes held from `head` on. */
+  held: number;
+  /** Messages sent while the inbox was full: they arrive after every kept one. */
   overflow: number;
 }
 
-export const newInbox = (): Inbox => ({ waiting: [], overflow: 0 });
+export const newInbox = (): Inbox => ({ waiting: [], nodes: [], head: 0, held: 0, overflow: 0 });
 
-/** The sender `from` just posted a message with this preview (null: preview it on arrival). */
-export const expectAtTwin = (from: Endpoint, data: WirePreview | null): void => {
+/** The sender `from` just posted a message with this preview of `nodes` nodes (null: preview it on arrival). */
+export const expectAtTwin = (from: Endpoint, data: WirePreview | null, nodes: number): void => {
   const to = from.twin;
   if (!to || to.neutered || to.closed || to.via !== 'port') return;
   const inbox = to.inbox;
-  if (inbox.overflow > 0 || inbox.waiting.length >= MAX_WAITING) inbox.overflow++;
-  else call(N.ArrayPush, inbox.waiting, data);
+  const weight = data === null ? 0 : nodes;
+  if (inbox.overflow > 0 || inbox.held + weight > MAX_NODES) {
+    inbox.overflow++;
+    return;
+  }
+  call(N.ArrayPush, inbox.waiting, data);
+  call(N.ArrayPush, inbox.nodes, weight);
+  inbox.held += weight;
 };
 
 /** For a trusted message or messageerror event at `ep`: the preview its sender kept, or null. */
 export const takeExpected = (ep: Endpoint): WirePreview | null => {
   const inbox = ep.inbox;
-  if (inbox.waiting.length > 0) return call<WirePreview | null>(N.ArrayShift, inbox.waiting);
-  if (inbox.overflow > 0) inbox.overflow--;
-  return null;
+  const waiting = inbox.waiting;
+  const i = inbox.head;
+  if (i >= waiting.length) {
+    if (inbox.overflow > 0) inbox.overflow--;
+    return null;
+  }
+  const kept = waiting[i];
+  waiting[i] = null;
+  inbox.held -= inbox.nodes[i];
+  inbox.head = i + 1;
+  if (inbox.head === waiting.length) dropExpected(ep, false);
+  else if (inbox.head >= TRIM) {
+    call(N.ArraySplice, waiting, 0, inbox.head);
+    call(N.ArraySplice, inbox.nodes, 0, inbox.head);
+    inbox.head = 0;
+  }
+  return kept;
 };
 
-/** The port left this document or closed: what it was waiting for will never arrive here. */
-export const dropExpected = (ep: Endpoint): void => {
-  ep.inbox.waiting = [];
-  ep.inbox.overflow = 0;
+/** The port left this document or closed (withOverflow): what it was waiting for will never arrive here. */
+export const dropExpected = (ep: Endpoint, withOverflow = true): void => {
+  const inbox = ep.inbox;
+  inbox.waiting = [];
+  inbox.nodes = [];
+  inbox.head = 0;
+  inbox.held = 0;
+  if (withOverflow) inbox.overflow = 0;
 };

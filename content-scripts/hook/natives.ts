@@ -47,7 +47,6 @@ export const N = {
   ObjectIs: O.is,
   ArrayPush: Array.prototype.push,
   ArraySplice: Array.prototype.splice,
-  ArrayShift: Array.prototype.shift,
   ArrayJoin: Array.prototype.join,
   Map,
   MapGet: Map.prototype.get,

@@ -14,11 +14,14 @@ export type PortIdOf = (value: object) => string | null;
 /** `exact`: the value holds only plain objects, arrays and primitives, and no accessor, so its structured clone previews the same. */
 interface Budget { nodes: number; exact: boolean }
 
-/** Writes into `out`, when given, whether the preview is exact (see Budget). */
-export const preview = (value: unknown, portIdOf: PortIdOf = () => null, out?: { exact: boolean }): WirePreview => {
+/** Writes into `out`, when given, whether the preview is exact (see Budget) and how many nodes it has. */
+export const preview = (value: unknown, portIdOf: PortIdOf = () => null, out?: { exact: boolean; nodes: number }): WirePreview => {
   const budget: Budget = { nodes: LIMITS.previewNodes, exact: true };
   const p = walk(value, 0, budget, new N.Set<object>(), portIdOf);
-  if (out) out.exact = budget.exact;
+  if (out) {
+    out.exact = budget.exact;
+    out.nodes = LIMITS.previewNodes - budget.nodes;
+  }
   return p;
 };
 

@@ -93,10 +93,10 @@ const emit = (ctx: HookContext, eps: Endpoints, ep: Endpoint, args: IArguments, 
   // closed or neutered port, and a failed clone may have stopped at a Proxy: those show primitives only.
   const value = args[0];
   const primitive = value === null || (typeof value !== 'object' && typeof value !== 'function');
-  const exact = { exact: false };
+  const exact = { exact: false, nodes: 0 };
   const data = moved || primitive ? preview(value, (o) => ctx.ports.peek(o), exact) : null;
   // The twin's receive record reuses this preview when the clone cannot differ from it.
-  if (outcome === 'sent' && ep.via === 'port') expectAtTwin(ep, exact.exact && objects.length === 0 ? data : null);
+  if (outcome === 'sent' && ep.via === 'port') expectAtTwin(ep, exact.exact && objects.length === 0 ? data : null, exact.nodes);
   const msg = ctx.channel.nextId();
   // The usual port message travels without its usual values (wire-preview.ts restores them).
   if (outcome === 'sent' && ep.via === 'port' && ep.name === null && transfer.length === 0) ctx.channel.emit({ k: 'port-send', msg, port: ep.id, data });

@@ -48,3 +48,17 @@ test('messages waiting on a port that is transferred within the document arrive 
   assert.deepEqual(recvs, [str('here'), obj('Object', ['m', num('1')]), obj('Object', ['m', num('2')]), obj('Object', ['m', num('3')])]);
   await page.close();
 });
+
+test('a flood beyond what the hook keeps waiting still pairs every receive with its own data', async () => {
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('A', '/ports-inbox.html')));
+  const n = 2600;
+  assert.equal(await page.evaluate((n) => window.flood(n), n), n);
+  const es = await waitForEntries(env.ctx, page, (es) => (es.filter((e) => e.rec.k === 'port-recv').length >= n ? es : null), { what: `${n} receives`, timeout: 30000 });
+  const first = (d) => (d.t === 'array' && d.items[0].t === 'array' ? d.items[0].items[0].v : null);
+  // The history keeps 32 MB per tab, so the oldest sends of this flood are gone: each receive is
+  // checked against its position instead (message i carries i).
+  const got = es.filter((e) => e.rec.k === 'port-recv').map((e) => first(e.rec.data));
+  assert.deepEqual(got, Array.from({ length: n }, (_, i) => String(i)));
+  await page.close();
+});
