@@ -32,6 +32,12 @@ const childAt = (w: unknown, i: number): unknown => {
   }
 };
 
+/** Whether `w` is its tab's (or popup's) top window: no parent, or its own. */
+export const isTop = (w: unknown): boolean => {
+  const parent = parentOf(w);
+  return !parent || parent === w;
+};
+
 /** Path of `w` from its top window, by finding it among its parent's children at each level. */
 export const pathOf = (w: unknown): number[] | null => {
   const path: number[] = [];
