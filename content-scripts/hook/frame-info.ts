@@ -24,7 +24,9 @@ export const flavorOf = (href: string, origin: string): Flavor => {
  * document_start was half of the hook's time in a page of 20 iframes (profile: `childAt`, 20 of
  * 45 ms for 11 frames) and delayed the frame's first script. So a frame announces itself at once
  * with its path unknown, and again with its path once it has loaded (the background updates the
- * frame, matched by its key); the top window's path is [] and is known at once.
+ * frame, matched by its key); the top window's path is [] and is known at once. Not at
+ * DOMContentLoaded: siblings are often still being created then, and the scan cost as much as at
+ * document_start. A document that never finishes loading keeps its path unknown, and is shown so.
  */
 export const announceFrame = (ctx: HookContext): void => {
   const self = ctx.self;
