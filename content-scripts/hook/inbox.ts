@@ -6,8 +6,8 @@ import type { Endpoint } from './endpoints';
 // port's messages in the order they were posted, so each port keeps, in that order, the previews
 // its twin recorded when it sent them; its receive record takes the next one instead of reading
 // event.data again. That saves a second preview and, when the page never reads the data, the
-// deserialization Postscope alone would have caused (together a sixth of a same-document port
-// message's cost). A preview is kept only when the clone cannot differ from it (plain objects,
+// deserialization Postscope alone would have caused (together about a third of Postscope's cost on
+// a same-document port flood: renderer CPU ratio 2.00 -> 1.69). A preview is kept only when the clone cannot differ from it (plain objects,
 // arrays and primitives, no accessor, nothing transferred); otherwise the slot holds null and the
 // receive is previewed as usual.
 //
