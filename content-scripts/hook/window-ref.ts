@@ -102,9 +102,10 @@ const isPrefix = (a: number[], b: number[]) => {
 export const describeWindow = (self: Window, target: unknown): WindowRef => {
   if (target === null || target === undefined) return { rel: 'unknown', path: null };
   if (target === self) return { rel: 'self', path: pathOfSelf(self) };
-  const top = get(N.WindowTop, self);
   const mine = pathOfSelf(self);
+  // The parent first: the most common other end, and `top` is one more cross-process read.
   if (target === parentOf(self)) return { rel: 'parent', path: mine ? prefix(mine, mine.length - 1) : null };
+  const top = get(N.WindowTop, self);
   if (target === top) return { rel: 'top', path: [] };
   const found = top ? findInTree(top, target) : null;
   if (found) {
