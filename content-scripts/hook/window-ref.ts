@@ -69,9 +69,15 @@ export const pathOf = (w: unknown): number[] | null => {
  * recomputed.
  */
 let ownPath: { w: unknown; path: number[] | null } | null = null;
+/** Told of a newly found path of this window (frame-info.ts announces it, if it has not yet). */
+let onFound: ((path: number[]) => void) | null = null;
+export const whenPathFound = (fn: (path: number[]) => void): void => {
+  onFound = fn;
+};
 export const pathOfSelf = (self: unknown): number[] | null => {
   if (ownPath && ownPath.w === self && ownPath.path && stillLeadsTo(self, ownPath.path)) return ownPath.path;
   ownPath = { w: self, path: pathOf(self) };
+  if (ownPath.path && onFound) onFound(ownPath.path);
   return ownPath.path;
 };
 
