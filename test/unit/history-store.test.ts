@@ -92,3 +92,13 @@ test('appends that arrive together share one storage write, and each learns its 
   assert.equal(c.length, 1);
   assert.equal((await store.read(1)).entries.length, 5);
 });
+
+test('chunks are stored as JSON text (the storage API converts objects one by one, text at once), and a flood fills and evicts chunks without storing them', async () => {
+  const kv = memoryKV();
+  const store = new HistoryStore(kv, 2 * CHUNK);
+  await store.append(1, 'k1', range(0, 5 * CHUNK), 0);
+  const chunks = [...kv.data.entries()].filter(([k]) => k.includes(':c:'));
+  assert.equal(chunks.length, 2, 'only the chunks kept are written');
+  for (const [, v] of chunks) assert.equal(typeof v, 'string');
+  assert.deepEqual((await store.read(1)).entries.map((e) => e.rec.seq), range(3 * CHUNK, 2 * CHUNK).map((e) => e.rec.seq));
+});
