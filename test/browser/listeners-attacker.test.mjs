@@ -1,23 +1,15 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { loadModel, suite } from '../support/suite.mjs';
 
 // The verdicts, checked against the real browser: every bypassable verdict's example origin is
 // served (look-alike *.test names resolve to loopback) and really gets through its listener's
 // check; strict listeners reject every one of those origins.
 
-let server, ctx, model;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
-  const built = await esbuild.build({ entryPoints: ['panel/model/origin-check.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
-  model = await import('data:text/javascript;base64,' + Buffer.from(built.outputFiles[0].text).toString('base64'));
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
+let model;
+const env = suite({}, async () => {
+  model = await loadModel('panel/model/origin-check.ts');
 });
 
 const EXPECTED = {
@@ -42,9 +34,9 @@ const EXPECTED = {
 };
 
 test('bypassable verdicts name origins that really pass; strict listeners reject them all', async () => {
-  const page = await ctx.browser.newPage();
-  await page.goto(unique(server.url('XA', '/listeners-victim.html')));
-  const es = await waitForEntries(ctx, page, (es) => {
+  const page = await env.ctx.browser.newPage();
+  await page.goto(unique(env.server.url('XA', '/listeners-victim.html')));
+  const es = await waitForEntries(env.ctx, page, (es) => {
     const names = new Map(es.filter((e) => e.rec.k === 'listener-add').map((e) => [e.rec.listener, e.rec.name]));
     const ran = new Set(es.filter((e) => e.rec.k === 'listener-run').map((e) => names.get(e.rec.listener)));
     return Object.keys(EXPECTED).every((n) => ran.has(n)) ? es : null;
@@ -56,8 +48,8 @@ test('bypassable verdicts name origins that really pass; strict listeners reject
     assert.equal(v.kind, kind, `${name}: ${v.kind} (${v.reason})`);
   }
 
-  // Serve every example origin the test server can answer for (its port is ours), plus 'null'.
-  const port = new URL(server.origins.XA).port;
+  // Serve every example origin the test env.server can answer for (its port is ours), plus 'null'.
+  const port = new URL(env.server.origins.XA).port;
   const provable = [...verdicts.values()].filter((v) => v.kind === 'bypassable' && (v.example === 'null' || new URL(v.example).port === port));
   const unprovable = [...verdicts.values()].filter((v) => v.kind === 'bypassable' && !provable.includes(v)).map((v) => v.name);
   assert.deepEqual(unprovable, ['reversedCheck'], 'only the reversed check needs a host without a port');

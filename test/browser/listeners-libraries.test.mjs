@@ -1,9 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import * as esbuild from 'esbuild';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { loadModel, suite } from '../support/suite.mjs';
 
 // Library dispatchers do not hide the real handlers: jQuery (the system's copy, from Debian's
 // libjs-jquery) and a dispatcher laid out like Zone.js's. The hook records the handlers behind
@@ -11,30 +10,23 @@ import { launch, unique, waitForEntries } from '../support/browser.mjs';
 
 const JQUERY = ['/usr/share/javascript/jquery/jquery.min.js', '/usr/share/javascript/jquery/jquery.js'].find(existsSync);
 
-let server, ctx, model;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
-  const built = await esbuild.build({ entryPoints: ['panel/model/origin-check.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
-  model = await import('data:text/javascript;base64,' + Buffer.from(built.outputFiles[0].text).toString('base64'));
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
+let model;
+const env = suite({}, async () => {
+  model = await loadModel('panel/model/origin-check.ts');
 });
 
 test('the handlers behind jQuery and Zone-style dispatchers are recorded and judged', { skip: !JQUERY && 'libjs-jquery is not installed' }, async () => {
-  const page = await ctx.browser.newPage();
+  const page = await env.ctx.browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     if (new URL(req.url()).pathname === '/vendor/jquery.js') req.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(JQUERY, 'utf8') });
     else req.continue();
   });
-  await page.goto(unique(server.url('XA', '/listeners-libraries.html')));
+  await page.goto(unique(env.server.url('XA', '/listeners-libraries.html')));
   await page.evaluate(() => window.loaded);
   await page.evaluate(() => document.getElementById('child').contentWindow.postMessage('ping', '*'));
   await page.waitForFunction(() => ['jq-strict:pong', 'jq-loose:pong', 'zone:pong'].every((x) => window.log.includes(x)), { timeout: 10000 });
-  const es = await waitForEntries(ctx, page, (es) => (es.filter((e) => e.rec.k === 'listener-source').length >= 2 && es.filter((e) => e.rec.k === 'listener-run' && e.frameId === 0).length >= 2 ? es : null), { what: 'library handler records and runs' });
+  const es = await waitForEntries(env.ctx, page, (es) => (es.filter((e) => e.rec.k === 'listener-source').length >= 2 && es.filter((e) => e.rec.k === 'listener-run' && e.frameId === 0).length >= 2 ? es : null), { what: 'library handler records and runs' });
   const sources = es.filter((e) => e.rec.k === 'listener-source').map((e) => e.rec);
   assert.deepEqual(sources.map((r) => [r.lib, r.handlers.map((h) => h.name)]).sort(), [['jquery', ['jqStrict', 'jqLoose']], ['zone', ['zoneHandler']]]);
   const verdicts = model.listenerVerdicts({ entries: es.filter((e) => e.frameId === 0), frames: [] });

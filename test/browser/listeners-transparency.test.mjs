@@ -1,20 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
 import { transparencyRig } from '../support/transparency.mjs';
+import { suite } from '../support/suite.mjs';
 
-let server, rig;
-before(async () => {
-  server = await serve();
-  rig = await transparencyRig();
-});
-after(async () => {
-  await rig?.close();
-  await server?.close();
-});
+const env = suite(transparencyRig);
 
 test('message listeners behave identically with and without Postscope', async () => {
-  const { without, with: withExt } = await rig.run(server.url('A', '/listeners-transparency.html'));
+  const { without, with: withExt } = await env.ctx.run(env.server.url('A', '/listeners-transparency.html'));
   assert.deepEqual(without.errors.filter((e) => !/listener failed|checker failed|Cannot read properties of null/.test(e)), []);
   assert.ok(without.report.builtinsRestored.every(Boolean));
   assert.ok(without.report.log.length >= 10, 'the fixture saw its events');

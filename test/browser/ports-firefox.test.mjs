@@ -1,27 +1,19 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
 import { unique } from '../support/browser.mjs';
 import { launchFirefox, firefoxPath } from '../support/firefox.mjs';
+import { suite } from '../support/suite.mjs';
 
 // The same port capture in Firefox: channel, starts, sends with their outcomes, transfer fates and
 // receives (exception messages are Firefox's own; the hook records them as thrown).
 
-let server, ff;
-before(async () => {
-  server = await serve();
-  if (firefoxPath()) ff = await launchFirefox();
-});
-after(async () => {
-  await ff?.close();
-  await server?.close();
-});
+const env = suite(() => (firefoxPath() ? launchFirefox() : null));
 
 const tagOf = (p) => (p?.t === 'object' ? p.entries.find(([k]) => k === 'tag')?.[1]?.v : p?.t === 'string' ? p.v : undefined);
 
 test('Firefox: port outcomes, transfers and receives are recorded', { skip: !firefoxPath() && 'firefox-esr is not installed' }, async () => {
-  const page = await ff.browser.newPage();
-  const url = unique(server.url('A', '/ports-cases.html'));
+  const page = await env.ctx.browser.newPage();
+  const url = unique(env.server.url('A', '/ports-cases.html'));
   await page.goto(url);
   for (const name of ['delivered', 'implicitStart', 'lostClosed', 'doomed', 'buffers']) await page.evaluate((n) => window.cases[n](), name);
   const errors = await page.evaluate(() => window.cases.errors());
@@ -29,7 +21,7 @@ test('Firefox: port outcomes, transfers and receives are recorded', { skip: !fir
   const deadline = Date.now() + 15000;
   const sends = () => es.filter((e) => e.rec.k === 'port-send').map((e) => e.rec);
   while (Date.now() < deadline) {
-    es = await ff.entries(url);
+    es = await env.ctx.entries(url);
     if (sends().filter((r) => r.outcome === 'threw').length >= 4 && es.some((e) => e.rec.k === 'port-recv' && tagOf(e.rec.data) === 'buffers')) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,29 +1,23 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
 // Every per-message outcome the hook decides in the page: delivered, queued until start(), started
 // implicitly by onmessage, lost on a closed or neutered port or after the twin closed, doomed, each
 // DataCloneError with the exception exactly as the page got it, and transferred buffers neutered.
 
-let server, ctx, page;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
+let page;
+const env = suite({}, async ({ ctx, server }) => {
   page = await ctx.browser.newPage();
   await page.goto(unique(server.url('A', '/ports-cases.html')));
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
 });
 
 const run = (name) => page.evaluate((n) => window.cases[n](), name);
 const tagOf = (p) => (p?.t === 'object' ? p.entries.find(([k]) => k === 'tag')?.[1]?.v : p?.t === 'string' ? p.v : undefined);
 const recs = (es, k) => es.filter((e) => e.rec.k === k).map((e) => e.rec);
 const sendTagged = (es, tag) => recs(es, 'port-send').find((r) => tagOf(r.data) === tag);
-const waitFor = (what, pick) => waitForEntries(ctx, page, pick, { what });
+const waitFor = (what, pick) => waitForEntries(env.ctx, page, pick, { what });
 
 test('a message on a started port is sent and received on the twin, after the channel record', async () => {
   assert.deepEqual(await run('delivered'), { tag: 'delivered', n: 1 });
@@ -62,7 +56,7 @@ test('setting onmessage is recorded as a start before any message arrives', asyn
     return true;
   });
   assert.ok(port);
-  await waitForEntries(ctx, page, (es) => recs(es, 'port-state').find((s) => s.how === 'onmessage' && !recs(es, 'port-recv').some((r) => r.port === s.port)), { what: 'a start without traffic' });
+  await waitForEntries(env.ctx, page, (es) => recs(es, 'port-state').find((s) => s.how === 'onmessage' && !recs(es, 'port-recv').some((r) => r.port === s.port)), { what: 'a start without traffic' });
 });
 
 test('a message to a port that was never started is received only after start()', async () => {

@@ -1,22 +1,16 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
 // A channel relayed top (origin A) -> child (B) -> grandchild (C) through window messages, then used
 // Comlink-style (a new channel per call, its port sent over the relayed one), and a message that
 // cannot be deserialized in the grandchild's agent cluster (messageerror).
 
-let server, ctx, page;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
+let page;
+const env = suite({}, async ({ ctx, server }) => {
   page = await ctx.browser.newPage();
   await page.goto(unique(server.url('A', '/ports-relay-top.html')));
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
 });
 
 const tagOf = (p) => (p?.t === 'object' ? p.entries.find(([k]) => k === 'tag' || k === 'relay')?.[1]?.v : undefined);
@@ -25,9 +19,9 @@ const of = (es, k, frameId) => es.filter((e) => e.rec.k === k && (frameId === un
 test('ports relayed across three origins are recorded in every frame they pass, and Comlink-style calls link up', async () => {
   const results = await page.evaluate(() => window.run(3));
   assert.deepEqual(results.map((r) => r.i), [0, 1, 2]);
-  const es = await waitForEntries(ctx, page, (es) => (of(es, 'port-recv').filter((r) => tagOf(r.data) === 'result').length === 3 && of(es, 'port-send').filter((r) => tagOf(r.data) === 'result').length === 3 ? es : null), { what: 'three results sent and received' });
+  const es = await waitForEntries(env.ctx, page, (es) => (of(es, 'port-recv').filter((r) => tagOf(r.data) === 'result').length === 3 && of(es, 'port-send').filter((r) => tagOf(r.data) === 'result').length === 3 ? es : null), { what: 'three results sent and received' });
   const frameOfOrigin = (origin) => es.find((e) => e.rec.k === 'frame' && e.rec.origin === origin)?.frameId;
-  const [top, child, grand] = ['A', 'B', 'C'].map((n) => frameOfOrigin(server.origins[n]));
+  const [top, child, grand] = ['A', 'B', 'C'].map((n) => frameOfOrigin(env.server.origins[n]));
   assert.equal(top, 0);
   assert.ok(child > 0 && grand > 0 && child !== grand);
 
@@ -69,7 +63,7 @@ test('ports relayed across three origins are recorded in every frame they pass, 
 
 test('a message that cannot be deserialized in another origin arrives as messageerror', async () => {
   assert.equal(await page.evaluate(() => window.sendModule()), 'messageerror-seen');
-  const es = await waitForEntries(ctx, page, (es) => (of(es, 'port-recv').some((r) => r.type === 'messageerror') ? es : null), { what: 'messageerror' });
+  const es = await waitForEntries(env.ctx, page, (es) => (of(es, 'port-recv').some((r) => r.type === 'messageerror') ? es : null), { what: 'messageerror' });
   const error = of(es, 'port-recv').find((r) => r.type === 'messageerror');
   const send = of(es, 'port-send').find((r) => r.data?.t === 'platform' && r.data.cls === 'WebAssembly.Module');
   assert.equal(send.outcome, 'sent');

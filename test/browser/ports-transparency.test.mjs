@@ -1,20 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
 import { transparencyRig } from '../support/transparency.mjs';
+import { suite } from '../support/suite.mjs';
 
-let server, rig;
-before(async () => {
-  server = await serve();
-  rig = await transparencyRig();
-});
-after(async () => {
-  await rig?.close();
-  await server?.close();
-});
+const env = suite(transparencyRig);
 
 test('channel messaging behaves identically with and without Postscope', async () => {
-  const { without, with: withExt } = await rig.run(server.url('A', '/ports-transparency.html'));
+  const { without, with: withExt } = await env.ctx.run(env.server.url('A', '/ports-transparency.html'));
   assert.deepEqual(without.errors, []);
   assert.deepEqual(withExt.errors, []);
   const r = without.report;

@@ -1,15 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, unique, waitForEntries } from '../support/browser.mjs';
+import { unique, waitForEntries } from '../support/browser.mjs';
+import { suite } from '../support/suite.mjs';
 
 // Previews are type-accurate and bounded: every structured-cloneable kind of value shows as what it
 // is, and huge, deep or wide values are cut to the protocol's limits (extension/protocol/limits.ts).
 
-let server, ctx, byName;
-before(async () => {
-  server = await serve();
-  ctx = await launch();
+let byName;
+suite({}, async ({ ctx, server }) => {
   const page = await ctx.browser.newPage();
   await page.goto(unique(server.url('A', '/preview-types.html')));
   await page.evaluate(() => window.post());
@@ -21,10 +19,6 @@ before(async () => {
     const entries = Object.fromEntries(e.rec.data.entries);
     return [entries.name.v, { value: entries.value, rec: e.rec }];
   }));
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
 });
 
 test('dates, regexps, maps, sets, typed arrays, buffers, blobs, files, errors, numbers and bigints keep their type', () => {

@@ -1,27 +1,18 @@
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../support/server.mjs';
-import { launch } from '../support/browser.mjs';
 import { openPanel } from '../support/devtools.mjs';
 import { runCli } from '../browser/cli-support.mjs';
+import { suite } from '../support/suite.mjs';
 
 // One session format for the panel and the CLI: a session exported from the panel in real DevTools
 // audits in `postscope audit` exactly like the CLI's own live run of the same page.
 
-let server, ctx;
+const env = suite({ devtools: true, headless: false });
 const downloads = mkdtempSync(join(tmpdir(), 'postscope-export-'));
-before(async () => {
-  server = await serve();
-  ctx = await launch({ devtools: true, headless: false });
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
-  rmSync(downloads, { recursive: true, force: true });
-});
+after(() => rmSync(downloads, { recursive: true, force: true }));
 
 const findings = (sarif) =>
   sarif.runs[0].results
@@ -29,15 +20,15 @@ const findings = (sarif) =>
     .sort();
 
 test('a session exported from the DevTools panel audits in the CLI like the CLI\'s live run', async () => {
-  const url = server.url('A', '/cli-planted.html');
-  const page = (await ctx.browser.pages()).find((p) => !p.url().startsWith('devtools://')) ?? (await ctx.browser.newPage());
+  const url = env.server.url('A', '/cli-planted.html');
+  const page = (await env.ctx.browser.pages()).find((p) => !p.url().startsWith('devtools://')) ?? (await env.ctx.browser.newPage());
   // The exact URL the CLI loads: findings name script URLs, the page's own included.
   await page.goto(url);
-  const { panel } = await openPanel(ctx);
+  const { panel } = await openPanel(env.ctx);
   // The panel reads the page's scripts for static analysis: wait for its findings in the Audits view.
   await panel.evaluate(() => [...document.querySelectorAll('[role=tab]')].find((b) => b.textContent === 'Audits').click());
   await panel.waitForFunction(() => /cli-planted\.html:8/.test(document.body.textContent) && /cli-planted\.js:7/.test(document.body.textContent), { timeout: 20000 });
-  const cdp = await ctx.browser.target().createCDPSession();
+  const cdp = await env.ctx.browser.target().createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
   await panel.click('[data-testid=export]');
   let file;

@@ -1,26 +1,20 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../support/server.mjs';
-import { launch, unique } from '../support/browser.mjs';
+import { unique } from '../support/browser.mjs';
 import { openPanel } from '../support/devtools.mjs';
+import { suite } from '../support/suite.mjs';
 
 // The Channels, Frames and Audits views in real DevTools, on a page that hands a channel to a
 // cross-origin child and has a bypassable origin check (test/fixtures/panel-channels.html).
 
-let server, ctx, panel;
-before(async () => {
-  server = await serve();
-  ctx = await launch({ devtools: true, headless: false });
+let panel;
+const env = suite({ devtools: true, headless: false }, async ({ ctx, server }) => {
   const tab = (await ctx.browser.pages()).find((p) => !p.url().startsWith('devtools://')) ?? (await ctx.browser.newPage());
   await tab.goto(unique(server.url('A', '/panel-channels.html')));
   await tab.evaluate(() => window.done);
   await tab.waitForFunction(() => window.hello !== undefined);
   ({ panel } = await openPanel(ctx));
   await panel.waitForFunction(() => document.querySelectorAll('.grid-row[data-kind=port]').length >= 2, { timeout: 15000 });
-});
-after(async () => {
-  await ctx?.close();
-  await server?.close();
 });
 
 test('selecting a port in the channel graph filters the timeline to its messages', async () => {
@@ -53,7 +47,7 @@ test('the frames view lists the frames with their origins; selecting one restric
   await panel.click('[data-tab=frames]');
   await panel.waitForSelector('[data-testid=frames] [data-frame]');
   const text = await panel.$eval('[data-testid=frames]', (t) => t.textContent);
-  assert.ok(text.includes(server.origins.B), 'the widget frame with its origin');
+  assert.ok(text.includes(env.server.origins.B), 'the widget frame with its origin');
   await panel.click('[data-testid=frames] [data-frame]:not([data-frame="0"])');
   await panel.waitForSelector('[data-testid=scope]');
   assert.equal(await panel.$eval('[role=tab][aria-selected=true][data-tab]', (t) => t.dataset.tab), 'timeline');

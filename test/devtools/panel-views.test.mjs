@@ -1,22 +1,20 @@
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../support/server.mjs';
-import { launch, tabIdOf, unique } from '../support/browser.mjs';
+import { tabIdOf, unique } from '../support/browser.mjs';
 import { openPanel } from '../support/devtools.mjs';
+import { suite } from '../support/suite.mjs';
 
 // The Postscope panel in real DevTools (headful Chromium, DevTools opened for the tab, the panel
 // selected through InspectorFrontendAPI.showPanel), driven through its own frame.
 
-let server, ctx, page, panel, devtools;
+let page, panel, devtools;
 const downloads = mkdtempSync(join(tmpdir(), 'postscope-dl-'));
 const HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>';
 
-before(async () => {
-  server = await serve();
-  ctx = await launch({ devtools: true, headless: false });
+const env = suite({ devtools: true, headless: false }, async ({ ctx, server }) => {
   page = (await ctx.browser.pages()).find((p) => !p.url().startsWith('devtools://')) ?? (await ctx.browser.newPage());
   await page.goto(unique(server.url('A', '/window-basic.html')));
   await page.evaluate(() => window.loaded);
@@ -29,11 +27,7 @@ before(async () => {
   // Four receives: each child got one message and the top got both echoes.
   await panel.waitForFunction(() => document.querySelectorAll('.grid-row').length === 4, { timeout: 15000 });
 });
-after(async () => {
-  await ctx?.close();
-  await server?.close();
-  rmSync(downloads, { recursive: true, force: true });
-});
+after(() => rmSync(downloads, { recursive: true, force: true }));
 
 /** Visible rows in display order (row elements are recycled, so DOM order is not display order). */
 const rowTexts = () => panel.$$eval('.grid-row', (rs) => rs.sort((a, b) => a.ariaRowIndex - b.ariaRowIndex).map((r) => r.textContent));
@@ -45,7 +39,7 @@ const typeFilter = async (text) => {
 };
 
 test('the timeline filters by key:value terms and negation', async () => {
-  await typeFilter(`origin:${server.origins.B}`);
+  await typeFilter(`origin:${env.server.origins.B}`);
   await panel.waitForFunction(() => document.querySelectorAll('.grid-row').length === 1);
   assert.match((await rowTexts())[0], /echo/);
   await typeFilter('-kind:window');
@@ -92,10 +86,10 @@ test('"Store as global" puts the message data into the inspected page through in
 });
 
 test('"Open in window" opens the panel standalone for the tab (panel.html?tab=<id>) with the same messages', async () => {
-  const tabId = await tabIdOf(ctx, page);
-  const url = `chrome-extension://${ctx.extensionId}/panel.html?tab=${tabId}`;
+  const tabId = await tabIdOf(env.ctx, page);
+  const url = `chrome-extension://${env.ctx.extensionId}/panel.html?tab=${tabId}`;
   await panel.click('[title="Open this panel in its own window"]');
-  const target = await ctx.browser.waitForTarget((t) => t.url() === url, { timeout: 10000 });
+  const target = await env.ctx.browser.waitForTarget((t) => t.url() === url, { timeout: 10000 });
   const standalone = await target.asPage();
   await standalone.waitForFunction(() => document.querySelectorAll('.grid-row').length === 4);
   assert.equal(await standalone.$('[title="Open this panel in its own window"]'), null, 'no "open in window" inside the window itself');
@@ -103,7 +97,7 @@ test('"Open in window" opens the panel standalone for the tab (panel.html?tab=<i
 });
 
 test('export then import a session shows the same messages', async () => {
-  const cdp = await ctx.browser.target().createCDPSession();
+  const cdp = await env.ctx.browser.target().createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
   const before = await rowTexts();
   await panel.click('[data-testid=export]');
