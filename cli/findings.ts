@@ -1,7 +1,7 @@
 import type { Entry } from '../extension/protocol';
 import type { AuditItem, AuditMeta, AuditResult } from '../panel/model/audits/types';
 import type { CallSite, ModelInput } from '../panel/model/input';
-import { entryKey } from '../panel/store/reducer';
+import { entryKey } from '../panel/model/input';
 
 // What every report format shares: which audits failed, which failures fail the run, and where in
 // the page's scripts each finding is.

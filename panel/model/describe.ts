@@ -2,6 +2,7 @@ import type { Entry, FrameNode, Preview } from '../../extension/protocol';
 import { frameLabel, frameOfRef } from './frames';
 import { previewText } from './preview-text';
 import { formatBytes, previewSize } from './preview-size';
+import { entryKey } from './input';
 
 /** Outcome families for the chips: what happened to a message, coarsely. */
 export type OutcomeGroup = 'ok' | 'dropped' | 'lost' | 'failed' | 'unknown';
@@ -59,7 +60,7 @@ const clip = (s: string): string => (s.length > PREVIEW_CHARS ? s.slice(0, PREVI
 const make = (e: Entry, fields: Omit<Row, 'id' | 'entry' | 't' | 'group' | 'size' | 'sizeText' | 'preview'>, data: Preview | null): Row => {
   const size = sizeOf(data);
   return {
-    id: `${e.key}#${e.rec.seq}`,
+    id: entryKey(e),
     entry: e,
     t: e.rec.t,
     kind: fields.kind,

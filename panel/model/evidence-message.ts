@@ -1,4 +1,5 @@
 import type { Entry } from '../../extension/protocol';
+import { entryKey } from './input';
 
 // Audit evidence names records by entry key; the timeline shows messages. A message record is its
 // own row; a listener run is shown as the message it handled: the hook records a delivery before
@@ -12,7 +13,7 @@ const LOOKBACK = 2000;
 
 export const createMessageResolver = (entries: Entry[]) => {
   const index = new Map<string, number>();
-  entries.forEach((e, i) => index.set(`${e.key}#${e.rec.seq}`, i));
+  entries.forEach((e, i) => index.set(entryKey(e), i));
   const resolve = (key: string): string | null => {
     const i = index.get(key);
     if (i === undefined) return null;

@@ -1,6 +1,9 @@
 import type { Entry, FrameNode } from '../../extension/protocol';
 import type { CallSite } from '../../content-scripts/hook/call-site';
 
+/** Unique per record: the recording document's key and the record's sequence number in it. */
+export const entryKey = (e: Entry): string => `${e.key}#${e.rec.seq}`;
+
 /** A postMessage call site found by reading the page's scripts (not by running them). */
 export interface StaticSite {
   url: string;

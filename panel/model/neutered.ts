@@ -1,7 +1,7 @@
 import type { Entry, RecordOf } from '../../extension/protocol';
 import type { ModelInput } from './input';
 import { buildChannelGraph } from './port-graph';
-import { entryKey } from './port-facts';
+import { entryKey } from './input';
 import type { ChannelGraph, NeuteredObject } from './channel-graph-types';
 
 // Everything a message moved away from its context: ports (neutered: the object stays but is dead)

@@ -3,6 +3,7 @@ import type { ModelInput } from './input';
 import type { CheckForm, Judgement, ListenerTraceSummary, ListenerVerdict, OriginCheck } from './verdict-types';
 import { analyzeSource, type StaticFindings } from './origin-check-static';
 import { bypassReason, findBypass, toRegExp } from './origin-check-examples';
+import { entryKey } from './input';
 
 // One verdict per message listener, from its source text (static) and the operations its runs
 // applied to the origin (runtime). Pure: the same records always give the same verdicts.
@@ -214,7 +215,7 @@ export const listenerVerdicts = (input: ModelInput): ListenerVerdict[] => {
     out.push({
       ...(lib ? judgeLibrary(lib, traces, frameOrigin) : judgeListener(r.source, traces, frameOrigin, r.sourceLength !== undefined)),
       listener: r.listener,
-      entry: `${e.key}#${r.seq}`,
+      entry: entryKey(e),
       frameId: e.frameId,
       frameOrigin,
       name: lib ? lib.handlers.map((h) => h.name || '(anonymous)').join(', ') : r.name,

@@ -1,5 +1,4 @@
 import type { Entry, Preview } from '../../extension/protocol';
-import { entryKey } from '../store/reducer';
 
 // What the records say about each port object, before any linking: the raw material of the channel
 // graph. Port ids are per object and name the document that made them, so every record about a
@@ -113,4 +112,3 @@ export const dataShape = (p: Preview | null): string => {
   return shape;
 };
 
-export { entryKey };

@@ -1,7 +1,7 @@
 import type { Entry, RecordOf } from '../../extension/protocol';
 import { frameLabel } from './frames';
-import type { ModelInput } from './input';
-import { collectPortFacts, entryKey, portIdsOf, upTo, dataShape, type PortFacts } from './port-facts';
+import { collectPortFacts, portIdsOf, upTo, dataShape, type PortFacts } from './port-facts';
+import { entryKey, type ModelInput } from './input';
 import { inferWindowMove, movesOfPair, pairInOrder, type Move } from './port-moves';
 import type { ChannelGraph, GraphChannel, GraphContext, GraphEdge, GraphMessage, GraphPort, PortState } from './channel-graph-types';
 

@@ -1,5 +1,6 @@
 import type { Entry, RecordOf } from '../../extension/protocol';
-import { dataShape, entryKey, type PortFacts } from './port-facts';
+import { dataShape, type PortFacts } from './port-facts';
+import { entryKey } from './input';
 
 // Linking port objects across contexts. A port transferred by a wrapped send (MessagePort, Worker)
 // is observed on both sides: the sender's transfer list and the receiver's event.ports, joined by

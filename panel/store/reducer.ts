@@ -62,8 +62,6 @@ export const initialState = (): PanelState => ({
   deep: { on: false, error: null },
 });
 
-/** Unique per record: the recording document's key and the record's sequence number in it. */
-export const entryKey = (e: Entry): string => `${e.key}#${e.rec.seq}`;
 
 const wanted = (state: PanelState, e: Entry): boolean => {
   if (e.rec.t <= state.clearedAt) return false;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Entry, FrameNode, HookRecord } from '../../extension/protocol';
 import { neuteredObjects } from '../../panel/model/neutered';
 import { buildChannelGraph } from '../../panel/model/port-graph';
-import { entryKey } from '../../panel/store/reducer';
+import { entryKey } from '../../panel/model/input';
 import type { ModelInput } from '../../panel/model/input';
 
 const load = (name: string): ModelInput => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as { entries: Entry[]; frames: FrameNode[] };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Entry, HookRecord } from '../../extension/protocol';
 import { buildChannelGraph } from '../../panel/model/port-graph';
 import { neuteredObjects } from '../../panel/model/neutered';
-import { entryKey } from '../../panel/store/reducer';
+import { entryKey } from '../../panel/model/input';
 
 // Hand-built records for the endpoints that are not channels: a worker (its context, a port moved
 // into it) and a BroadcastChannel post heard in two other frames.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { entrySchema, validate, type Entry, type FrameNode, type Preview } from '../../extension/protocol';
 import { buildChannelGraph } from '../../panel/model/port-graph';
-import { entryKey } from '../../panel/store/reducer';
+import { entryKey } from '../../panel/model/input';
 import type { ModelInput } from '../../panel/model/input';
 
 // Fixture records were recorded by the real hook in Chromium (test/fixtures/ports-*.html, see the

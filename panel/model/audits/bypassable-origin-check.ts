@@ -1,6 +1,7 @@
 import type { Audit } from './types';
 import { listenerVerdicts } from '../origin-check';
 import { verdictEvidence } from './verdict-evidence';
+import { scoreOf } from './result';
 
 // Listeners whose origin check an attacker can pass, each with the origin that passes it.
 
@@ -22,6 +23,6 @@ export const bypassableOriginCheck: Audit = {
         details: { listener: v.listener, kind: v.kind, example: v.example, checks: v.checks.map((c) => c.text).join(' | ') || null, method: v.method },
       }));
     const checked = judged.filter((v) => v.kind !== 'none' && v.kind !== 'unknown' && v.kind !== 'read-only');
-    return { score: checked.length === 0 ? null : items.length ? 0 : 1, items };
+    return { score: scoreOf(checked.length, items.length > 0), items };
   },
 };

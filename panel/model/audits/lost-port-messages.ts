@@ -1,4 +1,5 @@
 import type { Audit, AuditItem } from './types';
+import { recordEvidence, scoreOf } from './result';
 
 // Channel messages that can never be delivered: posted on a closed or transferred port, on a port
 // whose peer is gone, or marked doomed by the capture (e.g. the peer was closed first).
@@ -29,10 +30,10 @@ export const lostPortMessages: Audit = {
       if (!why) continue;
       items.push({
         summary: `${r.via} message on ${r.port} lost: ${why}`,
-        evidence: [{ entry: `${e.key}#${r.seq}`, frameId: e.frameId, method: 'runtime', ...(r.call ? { callSite: r.call } : {}) }],
+        evidence: [recordEvidence(e)],
         details: { port: r.port, outcome: r.outcome, via: r.via },
       });
     }
-    return { score: sends === 0 ? null : items.length ? 0 : 1, items };
+    return { score: scoreOf(sends, items.length > 0), items };
   },
 };

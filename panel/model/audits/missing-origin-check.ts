@@ -1,6 +1,7 @@
 import type { Audit } from './types';
 import { listenerVerdicts } from '../origin-check';
 import { verdictEvidence } from './verdict-evidence';
+import { scoreOf } from './result';
 
 // Window message listeners that use what a message carries (event.data, or the ports it hands
 // over) without checking who sent it: no check at all, or event.origin read and never compared.
@@ -26,6 +27,6 @@ export const missingOriginCheck: Audit = {
         evidence: verdictEvidence(v),
         details: { listener: v.listener, name: v.name, runs: v.trace.runs, method: v.method, frameOrigin: v.frameOrigin },
       }));
-    return { score: windowListeners.length === 0 ? null : items.length ? 0 : 1, items };
+    return { score: scoreOf(windowListeners.length, items.length > 0), items };
   },
 };

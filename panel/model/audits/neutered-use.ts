@@ -1,4 +1,5 @@
 import type { Audit, AuditItem } from './types';
+import { recordEvidence, scoreOf } from './result';
 
 // Using an object after it was transferred: posting on a MessagePort that was sent away (its
 // messages go nowhere) or sending an ArrayBuffer that was already detached (DataCloneError).
@@ -24,10 +25,10 @@ export const neuteredUse: Audit = {
       if (!detached && !neuteredPort && !cloneError) continue;
       items.push({
         summary: neuteredPort ? `posted on port ${r.k === 'port-send' ? r.port : ''} after it was transferred: the message is lost` : `sent an ArrayBuffer that was already transferred${r.error ? ` (${r.error.name}: ${r.error.message})` : ''}`,
-        evidence: [{ entry: `${e.key}#${r.seq}`, frameId: e.frameId, method: 'runtime', ...(r.call ? { callSite: r.call } : {}) }],
+        evidence: [recordEvidence(e)],
         details: { kind: neuteredPort ? 'port' : 'arraybuffer', outcome: r.outcome },
       });
     }
-    return { score: sends === 0 ? null : items.length ? 0 : 1, items };
+    return { score: scoreOf(sends, items.length > 0), items };
   },
 };

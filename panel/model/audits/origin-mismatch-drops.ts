@@ -1,4 +1,5 @@
 import type { Audit, AuditItem } from './types';
+import { recordEvidence, scoreOf } from './result';
 
 // Messages that never reached page code because of an origin mismatch: dropped by the browser
 // (targetOrigin did not match the recipient, or was written with a path/trailing slash), as far as
@@ -23,7 +24,7 @@ export const originMismatchDrops: Audit = {
         if (r.outcome !== 'dropped-mismatch' && r.outcome !== 'dropped-slash') continue;
         items.push({
           summary: `dropped by the browser: targetOrigin ${JSON.stringify(r.targetOrigin)} vs recipient ${r.recipientOrigin ?? 'unknown'}${r.outcome === 'dropped-slash' ? ' (a path or trailing slash in targetOrigin)' : ''}`,
-          evidence: [{ entry: `${e.key}#${r.seq}`, frameId: e.frameId, method: r.method, ...(r.call ? { callSite: r.call } : {}) }],
+          evidence: [recordEvidence(e, r.method)],
           details: { by: 'browser', targetOrigin: r.targetOrigin, recipientOrigin: r.recipientOrigin },
         });
       } else if (r.k === 'listener-run' && r.type === 'message') {
@@ -31,12 +32,12 @@ export const originMismatchDrops: Audit = {
         if (!r.reads.includes('origin') || r.reads.includes('data') || r.threw) continue;
         items.push({
           summary: `listener ${r.listener} read the origin ${JSON.stringify(r.origin)} and ignored the message`,
-          evidence: [{ entry: `${e.key}#${r.seq}`, listener: r.listener, frameId: e.frameId, method: 'runtime' }],
+          evidence: [{ ...recordEvidence(e), listener: r.listener }],
           details: { by: 'listener', origin: r.origin, listener: r.listener },
         });
       }
     }
     const browserDrops = items.some((i) => i.details.by === 'browser');
-    return { score: judged === 0 ? null : browserDrops ? 0 : 1, items };
+    return { score: scoreOf(judged, browserDrops), items };
   },
 };

@@ -1,4 +1,6 @@
 import type { Audit, AuditItem } from './types';
+import { scoreOf } from './result';
+import { entryKey } from '../input';
 import type { Entry } from '../../../extension/protocol';
 import { buildChannelGraph } from '../port-graph';
 
@@ -58,7 +60,7 @@ export const portLifecycle: Audit = {
     const items: AuditItem[] = [];
     for (const f of ports.values()) {
       if (f.moved || f.closed) continue;
-      const evidence = f.entries.slice(0, 3).map((e) => ({ entry: `${e.key}#${e.rec.seq}`, frameId: e.frameId, method: 'runtime' as const }));
+      const evidence = f.entries.slice(0, 3).map((e) => ({ entry: entryKey(e), frameId: e.frameId, method: 'runtime' as const }));
       if (!f.started && (f.listener || f.sentToward > 0)) {
         items.push({
           summary: `port ${f.id} was never started${f.listener ? ": it has a 'message' listener added with addEventListener, but no start()" : ''}${f.sentToward ? `; ${f.sentToward} message(s) wait in its queue` : ''}`,
@@ -70,6 +72,6 @@ export const portLifecycle: Audit = {
       }
     }
     const neverStarted = items.some((i) => i.details.problem === 'never-started');
-    return { score: ports.size === 0 ? null : neverStarted ? 0 : 1, items };
+    return { score: scoreOf(ports.size, neverStarted), items };
   },
 };

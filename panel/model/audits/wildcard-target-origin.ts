@@ -1,4 +1,5 @@
 import type { Audit, AuditItem } from './types';
+import { recordEvidence, scoreOf } from './result';
 import { sensitiveInPreview, sensitiveInText } from './sensitive';
 
 // Messages sent with targetOrigin '*': whoever is in the target window receives them. Runtime sends
@@ -24,7 +25,7 @@ export const wildcardTargetOrigin: Audit = {
       const sensitive = r.data ? sensitiveInPreview(r.data) : [];
       items.push({
         summary: `'*' send to ${r.target.rel}${r.recipientOrigin ? ` (${r.recipientOrigin})` : ''}${sensitive.length ? `: ${sensitive.join('; ')}` : ''}`,
-        evidence: [{ entry: `${e.key}#${r.seq}`, frameId: e.frameId, method: r.method, ...(r.call ? { callSite: r.call } : {}) }],
+        evidence: [recordEvidence(e, r.method)],
         details: { recipientOrigin: r.recipientOrigin, sensitive: sensitive.length > 0, why: sensitive.join('; ') || null, method: r.method },
       });
     }
@@ -40,6 +41,6 @@ export const wildcardTargetOrigin: Audit = {
       });
     }
     items.sort((a, b) => Number(b.details.sensitive) - Number(a.details.sensitive));
-    return { score: sends === 0 ? null : items.length ? 0 : 1, items };
+    return { score: scoreOf(sends, items.length > 0), items };
   },
 };
