@@ -48,6 +48,9 @@ export interface Endpoints {
 
 const NO_PORTS: readonly MessagePort[] = [];
 
+/** The endpoint of `o`, when it is an object the hook has seen. */
+export const peekObject = (eps: Endpoints, o: unknown): Endpoint | null => (typeof o === 'object' && o !== null ? eps.peek(o) : null);
+
 export const clipName = (s: string): string => (s.length > LIMITS.url ? call<string>(N.StringSlice, s, 0, LIMITS.url) : s);
 
 export const openEndpoints = (ctx: HookContext): Endpoints => {

@@ -57,6 +57,34 @@ export const recordSend = (
   return result;
 };
 
+/**
+ * The wrapper that stands in for a native postMessage: the endpoint `endpointOf` finds for the
+ * receiver is recorded through recordSend; anything else (not ours, not the right kind) goes
+ * straight to the native, which throws as it would have. A method, so like the native it has no
+ * prototype and is strict.
+ */
+export const sendWrapper = (
+  ctx: HookContext,
+  eps: Endpoints,
+  native: (...a: never[]) => unknown,
+  endpointOf: (self: unknown) => Endpoint | null,
+  hasTransfer: boolean,
+): ((...a: never[]) => unknown) => {
+  const holder = {
+    postMessage(this: unknown) {
+      let ep: Endpoint | null = null;
+      try {
+        ep = endpointOf(this);
+      } catch {
+        // Recording must never break the page.
+      }
+      if (!ep) return N.apply(native as (...a: unknown[]) => unknown, this, arguments as unknown as unknown[]);
+      return recordSend(ctx, eps, ep, native, this, arguments, hasTransfer);
+    },
+  };
+  return holder.postMessage as (...a: never[]) => unknown;
+};
+
 const knownPort = (eps: Endpoints) => (o: object): string | null => {
   const ep = eps.peek(o);
   return ep && ep.via === 'port' ? ep.id : null;

@@ -1,8 +1,8 @@
 import { N, NP, call } from './natives';
 import { replaceConstructor, replaceMethod } from './replace-native';
-import { recordSend } from './record-send';
+import { sendWrapper } from './record-send';
 import { onListenerChange } from './listener-events';
-import { clipName, type Endpoints } from './endpoints';
+import { clipName, peekObject, type Endpoints } from './endpoints';
 import type { HookContext } from './context';
 
 // BroadcastChannel: the constructor is a Proxy (see replaceConstructor) so every channel is known
@@ -22,12 +22,6 @@ export const wrapBroadcast = (ctx: HookContext, eps: Endpoints): void => {
   const post = NP.BroadcastChannelPostMessage;
   const close = NP.BroadcastChannelClose;
   const wrappers = {
-    postMessage(this: unknown) {
-      const ep = typeof this === 'object' && this !== null ? eps.peek(this) : null;
-      if (!ep) return N.apply(post as Fn, this, arguments as unknown as unknown[]);
-      // A closed BroadcastChannel throws InvalidStateError: recorded as 'threw' with that exception.
-      return recordSend(ctx, eps, ep, post as Fn, this, arguments, false);
-    },
     close(this: unknown) {
       const result = N.apply(close as Fn, this, arguments as unknown as unknown[]);
       try {
@@ -45,6 +39,7 @@ export const wrapBroadcast = (ctx: HookContext, eps: Endpoints): void => {
   onListenerChange((c) => {
     if (c.type === 'message' && c.added && eps.peek(c.target)?.via === 'broadcast') eps.listen(c.target);
   });
-  if (post) replaceMethod(Ctor.prototype, 'postMessage', wrappers.postMessage as Fn);
+  // A closed BroadcastChannel throws InvalidStateError: recorded as 'threw' with that exception.
+  if (post) replaceMethod(Ctor.prototype, 'postMessage', sendWrapper(ctx, eps, post as Fn, (self) => peekObject(eps, self), false));
   if (close) replaceMethod(Ctor.prototype, 'close', wrappers.close as Fn);
 };

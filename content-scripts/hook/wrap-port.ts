@@ -1,7 +1,7 @@
 import { N, NP, call } from './natives';
 import { callSite } from './call-site';
 import { replaceGetter, replaceMethod } from './replace-native';
-import { recordSend } from './record-send';
+import { sendWrapper } from './record-send';
 import { dropExpected } from './inbox';
 import { onListenerChange } from './listener-events';
 import type { Endpoint, Endpoints } from './endpoints';
@@ -35,16 +35,6 @@ export const wrapPorts = (ctx: HookContext, eps: Endpoints): void => {
   const start = NP.MessagePortStart;
   const close = NP.MessagePortClose;
   const wrappers = {
-    postMessage(this: unknown) {
-      let ep: Endpoint | null = null;
-      try {
-        ep = portOf(eps, this);
-      } catch {
-        // Recording must never break the page.
-      }
-      if (!ep) return N.apply(post as Fn, this, arguments as unknown as unknown[]);
-      return recordSend(ctx, eps, ep, post as Fn, this, arguments, true);
-    },
     start(this: unknown) {
       const result = N.apply(start as Fn, this, arguments as unknown as unknown[]);
       try {
@@ -76,7 +66,7 @@ export const wrapPorts = (ctx: HookContext, eps: Endpoints): void => {
       return result;
     },
   };
-  if (post) replaceMethod(proto, 'postMessage', wrappers.postMessage as Fn);
+  if (post) replaceMethod(proto, 'postMessage', sendWrapper(ctx, eps, post as Fn, (self) => portOf(eps, self), true));
   if (start) replaceMethod(proto, 'start', wrappers.start as Fn);
   if (close) replaceMethod(proto, 'close', wrappers.close as Fn);
 

@@ -1,7 +1,7 @@
 import { N, NP, call } from './natives';
 import { replaceConstructor, replaceMethod } from './replace-native';
-import { recordSend } from './record-send';
-import { clipName, type Endpoint, type Endpoints } from './endpoints';
+import { sendWrapper } from './record-send';
+import { clipName, peekObject, type Endpoint, type Endpoints } from './endpoints';
 import type { HookContext } from './context';
 
 // The page side of workers. Worker and SharedWorker constructors are replaced by Proxies (see
@@ -34,28 +34,9 @@ export const wrapWorkers = (ctx: HookContext, eps: Endpoints): void => {
 
   const workerPost = NP.WorkerPostMessage;
   const swPost = NP.ServiceWorkerPostMessage;
-  const wrappers = {
-    postMessage(this: unknown) {
-      const ep = typeof this === 'object' && this !== null ? eps.peek(this) : null;
-      if (!ep) return N.apply(workerPost as Fn, this, arguments as unknown as unknown[]);
-      return recordSend(ctx, eps, ep, workerPost as Fn, this, arguments, true);
-    },
-  };
-  const swWrappers = {
-    postMessage(this: unknown) {
-      let ep: Endpoint | null = null;
-      try {
-        ep = serviceWorkerOf(eps, this);
-      } catch {
-        // Recording must never break the page.
-      }
-      if (!ep) return N.apply(swPost as Fn, this, arguments as unknown as unknown[]);
-      return recordSend(ctx, eps, ep, swPost as Fn, this, arguments, true);
-    },
-  };
-  if (workerPost && NP.Worker) replaceMethod(NP.Worker.prototype, 'postMessage', wrappers.postMessage as Fn);
+  if (workerPost && NP.Worker) replaceMethod(NP.Worker.prototype, 'postMessage', sendWrapper(ctx, eps, workerPost as Fn, (self) => peekObject(eps, self), true));
   const swProto = (N.global as unknown as { ServiceWorker?: { prototype: object } }).ServiceWorker;
-  if (swPost && swProto) replaceMethod(swProto.prototype, 'postMessage', swWrappers.postMessage as Fn);
+  if (swPost && swProto) replaceMethod(swProto.prototype, 'postMessage', sendWrapper(ctx, eps, swPost as Fn, (self) => serviceWorkerOf(eps, self), true));
 
   // Messages from service workers arrive on navigator.serviceWorker (absent in insecure contexts).
   if (NP.NavigatorServiceWorker && NP.navigator) {
