@@ -63,9 +63,8 @@ export async function openSide({ extension, devtools, server }) {
       if (!extension || tabId === null) return { recorded: 0, malformed: 0 };
       const worker = await ctx.worker();
       return worker.evaluate(async (id) => {
-        const key = `tab:${id}:meta`;
-        const meta = (await chrome.storage.local.get(key))[key];
-        return meta ? { recorded: meta.stats.stored + meta.stats.evicted, malformed: meta.stats.malformed } : { recorded: 0, malformed: 0 };
+        const { stats } = await self.postscopeHistory(id, false);
+        return { recorded: stats.stored + stats.evicted, malformed: stats.malformed };
       }, tabId);
     },
     /**

@@ -182,11 +182,11 @@ export class HistoryStore {
     return { n, entries: readChunk((await this.kv.get([k]))[k]) };
   }
 
-  /** Everything kept for the tab, oldest first, and its frames and counters. */
-  read(tabId: number): Promise<{ entries: Entry[]; frames: FrameNode[]; stats: Stats }> {
+  /** Everything kept for the tab, oldest first (none without `withEntries`), and its frames and counters. */
+  read(tabId: number, withEntries = true): Promise<{ entries: Entry[]; frames: FrameNode[]; stats: Stats }> {
     return this.serial(tabId, async () => {
       const meta = await this.meta(tabId);
-      const keys = meta.chunks.map((n) => chunkKey(tabId, n));
+      const keys = withEntries ? meta.chunks.map((n) => chunkKey(tabId, n)) : [];
       const got = keys.length ? await this.kv.get(keys) : {};
       const entries = keys.flatMap((k) => readChunk(got[k]));
       return { entries, frames: meta.frames, stats: { ...meta.stats } };

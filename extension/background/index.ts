@@ -28,7 +28,7 @@ const kv: KV = {
 const store = new HistoryStore(kv);
 // The tests, the CLI and the benchmark read a tab's history inside this worker (through the
 // DevTools protocol) with the store's own reader, so none of them depends on how it is stored.
-(globalThis as { postscopeHistory?: (tabId: number) => ReturnType<HistoryStore['read']> }).postscopeHistory = (tabId) => store.read(tabId);
+(globalThis as { postscopeHistory?: HistoryStore['read'] }).postscopeHistory = (tabId, withEntries) => store.read(tabId, withEntries);
 const panels = new Map<number, Set<Runtime.Port>>();
 
 const send = (port: Runtime.Port, msg: BackgroundToPanel) => {

@@ -100,18 +100,18 @@ export async function entries(ctx, page) {
   return worker.evaluate(async (tabId) => (await self.postscopeHistory(tabId)).entries, tabId);
 }
 
-/** The tab's history metadata (counters, frames, chunk list) as the background stored it, or null. */
-async function meta(ctx, page) {
+/** The tab's frames and history counters, read without the records. */
+async function summary(ctx, page) {
   const tabId = await tabIdOf(ctx, page);
   const worker = await ctx.worker();
-  return worker.evaluate(async (tabId) => (await chrome.storage.local.get(`tab:${tabId}:meta`))[`tab:${tabId}:meta`] ?? null, tabId);
+  return worker.evaluate(async (tabId) => self.postscopeHistory(tabId, false), tabId);
 }
 
-/** The history counters of `page`'s tab (stored, evicted, malformed), read without the records. */
-export const stats = async (ctx, page) => (await meta(ctx, page))?.stats ?? { stored: 0, evicted: 0, malformed: 0 };
+/** The history counters of `page`'s tab (stored, evicted, malformed). */
+export const stats = async (ctx, page) => (await summary(ctx, page)).stats;
 
 /** Frames the background knows for `page`'s tab. */
-export const frames = async (ctx, page) => (await meta(ctx, page))?.frames ?? [];
+export const frames = async (ctx, page) => (await summary(ctx, page)).frames;
 
 /** Polls until `predicate(entries)` is truthy; returns its value. Fails with the last entries seen. */
 export async function waitForEntries(ctx, page, predicate, { timeout = 10000, what = 'entries' } = {}) {
